@@ -1,0 +1,5 @@
+import sys
+
+from zorgroute.cli import main
+
+sys.exit(main())

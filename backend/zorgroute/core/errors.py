@@ -1,0 +1,112 @@
+"""Expected errors. Services raise these; transports turn them into problem+json or GraphQL problems.
+
+Each error has a stable `code` (also the last segment of its `type` URI), listed in docs/errors.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PROBLEM_BASE = "https://zorgroute.nl/problems/"
+
+
+class AppError(Exception):
+    status: int = 400
+    code: str = "bad-request"
+    title: str = "Bad request"
+
+    def __init__(
+        self,
+        detail: str | None = None,
+        *,
+        errors: list[dict[str, Any]] | None = None,
+        headers: dict[str, str] | None = None,
+        **extensions: Any,
+    ) -> None:
+        super().__init__(detail or self.title)
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers or {}
+        self.extensions = extensions
+
+    @property
+    def type(self) -> str:
+        return PROBLEM_BASE + self.code
+
+    def to_problem(self) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "type": self.type,
+            "title": self.title,
+            "status": self.status,
+            "code": self.code,
+        }
+        if self.detail:
+            body["detail"] = self.detail
+        if self.errors is not None:
+            body["errors"] = self.errors
+        body.update(self.extensions)
+        return body
+
+
+class ValidationFailed(AppError):
+    status, code, title = 422, "validation-failed", "The request is not valid"
+
+
+class Unauthenticated(AppError):
+    status, code, title = 401, "unauthenticated", "Log in first"
+
+
+class Forbidden(AppError):
+    status, code, title = 403, "forbidden", "You may not do this"
+
+
+class NotFound(AppError):
+    status, code, title = 404, "not-found", "Not found"
+
+
+class Conflict(AppError):
+    status, code, title = 409, "conflict", "Conflict with the current state"
+
+
+class PreconditionRequired(AppError):
+    status, code, title = 428, "precondition-required", "If-Match is required"
+
+
+class PreconditionFailed(AppError):
+    status, code, title = 412, "version-mismatch", "Someone else changed this in the meantime"
+
+
+class CsrfFailed(AppError):
+    status, code, title = 403, "csrf-failed", "The CSRF header is missing or wrong"
+
+
+class IdempotencyKeyMissing(AppError):
+    status, code, title = 400, "idempotency-key-required", "An Idempotency-Key header is required"
+
+
+class IdempotencyKeyReused(AppError):
+    status, code, title = (
+        422,
+        "idempotency-key-reused",
+        "This Idempotency-Key was used for a different request",
+    )
+
+
+class IdempotencyInProgress(AppError):
+    status, code, title = (
+        409,
+        "idempotency-in-progress",
+        "A request with this Idempotency-Key is still running",
+    )
+
+
+class AccountNotProvisioned(AppError):
+    status, code, title = (
+        403,
+        "account-not-provisioned",
+        "Your account has no access to Zorgroute",
+    )
+
+
+class MissingScope(AppError):
+    status, code, title = 403, "insufficient-scope", "The token lacks a required scope"

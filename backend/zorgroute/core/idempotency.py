@@ -1,0 +1,80 @@
+"""Idempotency-Key storage for LVS bulk writes: replay on repeat, 422 on a different body."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Column, DateTime, Integer, String, UniqueConstraint, func, select, text
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field
+
+from zorgroute.core.db import UnitOfWork
+from zorgroute.core.errors import IdempotencyInProgress, IdempotencyKeyMissing, IdempotencyKeyReused
+from zorgroute.core.models import IdMixin, TenantMixin
+
+
+class IdempotencyRecord(IdMixin, TenantMixin, table=True):
+    __tablename__ = "idempotency_record"
+    __table_args__ = (UniqueConstraint("school_id", "caller", "operation", "key"),)
+
+    caller: str = Field(sa_column=Column(String(200), nullable=False))
+    operation: str = Field(sa_column=Column(String(100), nullable=False))
+    key: str = Field(sa_column=Column(String(200), nullable=False))
+    request_hash: str = Field(sa_column=Column(String(64), nullable=False))
+    response_status: int = Field(sa_column=Column(Integer, nullable=False))
+    response_body: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
+    created_at: datetime = Field(
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    )
+
+
+def request_hash(body: Any) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()
+
+
+async def begin(
+    uow: UnitOfWork, school_id: uuid.UUID, caller: str, operation: str, key: str | None,
+    body_hash: str,
+) -> IdempotencyRecord | None:
+    """Claim the key for this transaction. Returns the stored record if this is a replay."""
+    if not key:
+        raise IdempotencyKeyMissing("Send an Idempotency-Key header (for example a UUID).")
+    if len(key) > 200:
+        raise IdempotencyKeyMissing("The Idempotency-Key is longer than 200 characters.")
+    # A transaction-scoped advisory lock: a second request with the same key while the first
+    # still runs gets a 409 instead of doing the work twice. Released at commit or rollback.
+    lock_key = f"{school_id}:{caller}:{operation}:{key}"
+    got = await uow.scalar(
+        text("select pg_try_advisory_xact_lock(hashtextextended(:k, 0))").bindparams(k=lock_key)
+    )
+    if not got:
+        raise IdempotencyInProgress("Wait for the first request to finish, then repeat it.")
+    existing = await uow.first(
+        select(IdempotencyRecord).where(
+            IdempotencyRecord.school_id == school_id,
+            IdempotencyRecord.caller == caller,
+            IdempotencyRecord.operation == operation,
+            IdempotencyRecord.key == key,
+        )
+    )
+    if existing is not None and existing.request_hash != body_hash:
+        raise IdempotencyKeyReused(
+            "The body differs from the first request with this key. Use a new key."
+        )
+    return existing
+
+
+def finish(
+    uow: UnitOfWork, school_id: uuid.UUID, caller: str, operation: str, key: str,
+    body_hash: str, status: int, body: dict[str, Any],
+) -> None:
+    uow.add(
+        IdempotencyRecord(
+            school_id=school_id, caller=caller, operation=operation, key=key,
+            request_hash=body_hash, response_status=status, response_body=body,
+        )
+    )

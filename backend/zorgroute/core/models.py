@@ -1,0 +1,67 @@
+"""Table-model building blocks shared by every domain."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+import uuid_utils
+from sqlalchemy import DateTime, MetaData, func
+from sqlmodel import Field, SQLModel
+
+# Stable constraint names, so Alembic autogenerate and hand-written migrations agree.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+
+def new_id() -> uuid.UUID:
+    """UUIDv7: time-ordered, so primary-key indexes stay compact and keyset order is insertion order."""
+    return uuid.UUID(str(uuid_utils.uuid7()))
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class IdMixin(SQLModel):
+    id: uuid.UUID = Field(default_factory=new_id, primary_key=True)
+
+
+class TimestampMixin(SQLModel):
+    # sa_type, not sa_column: a Column object would be shared by every table using the mixin.
+    created_at: datetime = Field(
+        default_factory=utcnow, sa_type=DateTime(timezone=True),  # type: ignore[call-overload]
+        sa_column_kwargs={"server_default": func.now()}, nullable=False,
+    )
+    updated_at: datetime = Field(
+        default_factory=utcnow, sa_type=DateTime(timezone=True),  # type: ignore[call-overload]
+        sa_column_kwargs={"server_default": func.now()}, nullable=False,
+    )
+
+
+class VersionMixin(SQLModel):
+    """Optimistic locking: every update bumps the version; writers must name the one they read."""
+
+    version: int = Field(default=1, nullable=False, sa_column_kwargs={"server_default": "1"})
+
+
+class TenantMixin(SQLModel):
+    """Rows that belong to one school. Row-level security on school_id guards every such table."""
+
+    school_id: uuid.UUID = Field(foreign_key="school.id", index=True, nullable=False)
+
+
+
+def tenant_tables() -> list[str]:
+    """Every table with the tenant mixin's school_id column, for RLS migrations and tests."""
+    return sorted(
+        t.name
+        for t in metadata.sorted_tables
+        if "school_id" in t.c and t.info.get("tenant", True) and t.name != "school"
+    )

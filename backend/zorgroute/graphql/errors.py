@@ -1,0 +1,73 @@
+"""GraphQL error handling: expected errors are typed problems; everything else is masked."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import strawberry
+import structlog
+from graphql import GraphQLError
+from strawberry.extensions import MaskErrors, SchemaExtension
+from strawberry.scalars import JSON
+
+from zorgroute.core.errors import AppError
+
+log = structlog.get_logger(__name__)
+
+
+@strawberry.type(description="An RFC 9457 problem, as a member of a mutation's result union.")
+class Problem:
+    type: str
+    title: str
+    status: int
+    code: str
+    detail: str | None
+    errors: JSON | None
+
+    @classmethod
+    def from_error(cls, error: AppError) -> Problem:
+        body = error.to_problem()
+        return cls(
+            type=body["type"], title=body["title"], status=body["status"], code=body["code"],
+            detail=body.get("detail"), errors=body.get("errors"),
+        )
+
+
+def _expected(error: GraphQLError) -> AppError | None:
+    original = error.original_error
+    return original if isinstance(original, AppError) else None
+
+
+class UnitOfWorkExtension(SchemaExtension):
+    """Resolver exceptions become `errors` with HTTP 200 and never reach the UoW dependency:
+    mark the unit rollback-only so a failing operation's partial writes are not committed.
+    Expected errors get their problem code in `extensions`; unexpected ones are logged."""
+
+    async def on_execute(self) -> AsyncIterator[None]:  # type: ignore[override]
+        yield
+        result = self.execution_context.result
+        errors = getattr(result, "errors", None)
+        if not errors:
+            return
+        self.execution_context.context.uow.rollback_only = True
+        for error in errors:
+            expected = _expected(error)
+            if expected is not None:
+                error.extensions = {"code": expected.code, "status": expected.status}
+            elif error.original_error is not None:
+                log.error("graphql_unexpected_error", error_type=type(error.original_error).__name__)
+
+
+def mask_unexpected() -> MaskErrors:
+    def should_mask(error: GraphQLError) -> bool:
+        # Validation errors (no original error) and AppErrors are safe to show.
+        return error.original_error is not None and _expected(error) is None
+
+    return MaskErrors(should_mask_error=should_mask, error_message="Internal error")
+
+
+def problem_or_raise(exc: Exception) -> Any:
+    if isinstance(exc, AppError):
+        return Problem.from_error(exc)
+    raise exc

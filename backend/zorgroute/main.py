@@ -1,0 +1,116 @@
+"""The ASGI application: REST under /api/v1, GraphQL at /graphql, login under /auth."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from authlib.integrations.starlette_client import OAuth
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from prometheus_fastapi_instrumentator import Instrumentator
+from sqlalchemy import text
+from starlette.middleware.sessions import SessionMiddleware
+
+from zorgroute.core.db import create_engine, create_sessionmaker
+from zorgroute.core.logging import RequestContextMiddleware, configure_logging
+from zorgroute.core.problem import install_problem_handlers, problem_response
+from zorgroute.core.security.tokens import OidcMetadata, TokenValidator
+from zorgroute.graphql.schema import graphql_router
+from zorgroute.identity.rest import auth_router, me_router
+from zorgroute.organisations.rest import router as organisations_router
+from zorgroute.roster.rest import router as roster_router
+from zorgroute.settings import Settings, get_settings
+
+API_DESCRIPTION = """Zorgroute: handelingsgericht werken and the onderwijszorgroute.
+
+Errors are RFC 9457 problem+json documents (see docs/errors.md). Staff call the API with the
+session cookie from /auth/login plus the X-CSRF-Token header on unsafe methods; systems (LVS,
+SWV) send an OAuth2 client-credentials bearer token.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    if not settings.database_url:
+        raise RuntimeError("ZORGROUTE_DATABASE_URL is not set (use `python -m zorgroute serve`)")
+    configure_logging(settings.log_level)
+    engine = create_engine(settings.database_url, settings.database_pool_size)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await engine.dispose()
+
+    app = FastAPI(
+        title="Zorgroute API",
+        version="0.1.0",
+        description=API_DESCRIPTION,
+        lifespan=lifespan,
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = create_sessionmaker(engine)
+    app.state.oidc_metadata = OidcMetadata(settings.oidc.issuer, settings.oidc.jwks_cache_seconds)
+    app.state.tokens = TokenValidator(
+        app.state.oidc_metadata, settings.oidc.api_audience, settings.oidc.algorithms
+    )
+    oauth = OAuth()
+    oauth.register(
+        "zorgroute",
+        client_id=settings.oidc.client_id,
+        client_secret=settings.oidc.client_secret.get_secret_value(),
+        server_metadata_url=f"{settings.oidc.issuer}/.well-known/openid-configuration",
+        client_kwargs={
+            "scope": settings.oidc.scopes,
+            "code_challenge_method": "S256",
+            "token_endpoint_auth_method": "client_secret_basic",
+        },
+    )
+    app.state.oauth = oauth
+
+    install_problem_handlers(app)
+    app.include_router(auth_router)
+    app.include_router(me_router)
+    app.include_router(organisations_router)
+    app.include_router(roster_router)
+    app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
+    _health_routes(app)
+
+    Instrumentator(excluded_handlers=["/metrics", "/health/.*"]).instrument(app).expose(
+        app, endpoint="/metrics", include_in_schema=False
+    )
+    # Outermost last: the request id exists before anything else runs.
+    app.add_middleware(
+        SessionMiddleware,  # type: ignore[arg-type]
+        secret_key=settings.secret_key.get_secret_value(),
+        session_cookie="zr_oauth",  # only the login's state, nonce and PKCE verifier
+        max_age=600,
+        same_site="lax",
+        https_only=settings.session.secure_cookie,
+    )
+    app.add_middleware(RequestContextMiddleware)  # type: ignore[arg-type]
+    return app
+
+
+def _health_routes(app: FastAPI) -> None:
+    @app.get("/health/live", include_in_schema=False)
+    async def live() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/health/ready", include_in_schema=False)
+    async def ready(request: Request) -> Any:
+        try:
+            async with app.state.engine.connect() as conn:
+                await conn.execute(text("select 1"))
+        except Exception:  # noqa: BLE001 - any failure means not ready
+            return problem_response(
+                request,
+                {"type": "https://zorgroute.nl/problems/not-ready", "title": "Not ready",
+                 "status": 503, "code": "not-ready", "detail": "The database is not reachable."},
+            )
+        return JSONResponse({"status": "ok"})

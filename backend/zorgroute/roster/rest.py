@@ -1,0 +1,122 @@
+"""REST adapter of the roster domain: parse, call the service, return the read model."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Header, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from zorgroute.core.deps import Uow
+from zorgroute.core.http import DEFAULT_PAGE, Cursor, Limit, etag, version_from_if_match
+from zorgroute.core.pagination import Page
+from zorgroute.identity.deps import CurrentPrincipal
+from zorgroute.roster import service, sync
+from zorgroute.roster.schemas import (
+    GroupDetail,
+    GroupRead,
+    RosterSyncRequest,
+    RosterSyncResult,
+    StaffRead,
+    StudentListItem,
+    StudentRead,
+    StudentUpdate,
+)
+
+router = APIRouter(prefix="/api/v1", tags=["roster"])
+
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    status: {"description": text, "content": {"application/problem+json": {}}}
+    for status, text in {
+        401: "Not logged in", 404: "Not found or not visible to you", 422: "Invalid request",
+    }.items()
+}
+
+
+@router.get("/schools/{school_id}/groups", operation_id="roster-list-groups",
+            responses=PROBLEMS)
+async def list_groups(
+    school_id: uuid.UUID, uow: Uow, principal: CurrentPrincipal,
+    school_year: Annotated[str | None, Query(pattern=r"^\d{4}-\d{4}$")] = None,
+    limit: Limit = DEFAULT_PAGE, cursor: Cursor = None,
+) -> Page[GroupRead]:
+    """Groups (klassen/groepen) of a school, by name."""
+    return await service.list_groups(uow, principal, school_id, school_year, cursor, limit)
+
+
+@router.get("/groups/{group_id}", operation_id="roster-get-group", responses=PROBLEMS)
+async def get_group(group_id: uuid.UUID, uow: Uow, principal: CurrentPrincipal) -> GroupDetail:
+    """A group with its mentor(s) and teachers."""
+    return await service.get_group(uow, principal, group_id)
+
+
+@router.get("/schools/{school_id}/staff", operation_id="roster-list-staff", responses=PROBLEMS)
+async def list_staff(
+    school_id: uuid.UUID, uow: Uow, principal: CurrentPrincipal,
+    limit: Limit = DEFAULT_PAGE, cursor: Cursor = None,
+) -> Page[StaffRead]:
+    return await service.list_staff(uow, principal, school_id, cursor, limit)
+
+
+@router.get("/schools/{school_id}/students", operation_id="roster-list-students",
+            responses=PROBLEMS)
+async def list_students(
+    school_id: uuid.UUID, uow: Uow, principal: CurrentPrincipal,
+    name: Annotated[str | None, Query(min_length=1, max_length=100,
+                                      description="Start of a name")] = None,
+    group_id: uuid.UUID | None = None,
+    limit: Limit = DEFAULT_PAGE, cursor: Cursor = None,
+) -> Page[StudentListItem]:
+    """Students I may see, sorted by family name (tussenvoegsel ignored): all of the school for
+    care and leadership roles, the students of my groups for mentors and teachers."""
+    return await service.list_students(uow, principal, school_id, name, group_id, cursor, limit)
+
+
+@router.get("/students/{student_id}", operation_id="roster-get-student", responses=PROBLEMS)
+async def get_student(
+    student_id: uuid.UUID, response: Response, uow: Uow, principal: CurrentPrincipal
+) -> StudentRead:
+    """A student with guardians and enrolments. The ETag is the version for If-Match."""
+    student = await service.get_student(uow, principal, student_id)
+    response.headers["ETag"] = etag(student.version)
+    return student
+
+
+@router.patch("/students/{student_id}", operation_id="roster-update-student",
+              responses={**PROBLEMS, 412: {"description": "Changed by someone else"},
+                         428: {"description": "If-Match missing"}})
+async def update_student(
+    student_id: uuid.UUID, changes: StudentUpdate, response: Response, uow: Uow,
+    principal: CurrentPrincipal, if_match: Annotated[str | None, Header()] = None,
+) -> StudentRead:
+    """Correct a student's details; send If-Match with the ETag you read."""
+    student = await service.update_student(
+        uow, principal, student_id, version_from_if_match(if_match), changes
+    )
+    response.headers["ETag"] = etag(student.version)
+    return student
+
+
+@router.post(
+    "/schools/{school_id}/roster:sync",
+    operation_id="roster-sync",
+    response_model=RosterSyncResult,
+    responses={**PROBLEMS, 409: {"description": "Same Idempotency-Key still running"}},
+)
+async def roster_sync(
+    school_id: uuid.UUID, request: Request, payload: Annotated[RosterSyncRequest, Body()],
+    uow: Uow, principal: CurrentPrincipal,
+    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+) -> Any:
+    """LVS bulk upsert of students, guardians, groups, staff, enrolments and assignments.
+
+    Keyed on (source, external_id); requires an Idempotency-Key (a repeat replays the first
+    answer with `Idempotent-Replayed: true`; a different body with the same key is a 422).
+    Newer source data wins; each row gets created/updated/unchanged/rejected.
+    """
+    status, body, replayed = await sync.sync_roster_idempotent(
+        uow, principal, school_id, payload, await request.json(), idempotency_key
+    )
+    headers = {"Idempotent-Replayed": "true"} if replayed else {}
+    return JSONResponse(body, status_code=status, headers=headers)
