@@ -12,6 +12,7 @@ from fastapi import Request
 from sqlalchemy import event, insert, text
 from sqlalchemy.engine import Connection, Result
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession as SAAsyncSession
 from sqlalchemy.orm import Session, SessionTransaction
 from sqlmodel import Session as SQLModelSession
 from sqlalchemy.sql import Executable
@@ -92,7 +93,8 @@ class UnitOfWork:
     # -- locked session access -----------------------------------------------------------
     async def execute(self, stmt: Executable, params: Any = None) -> Result[Any]:
         async with self._lock:
-            return await self.session.execute(stmt, params)  # type: ignore[call-overload,no-any-return]
+            # SQLAlchemy's execute (sqlmodel deprecates it in favour of exec, which is for selects).
+            return await SAAsyncSession.execute(self.session, stmt, params)
 
     async def scalars(self, stmt: SelectOfScalar[T]) -> list[T]:
         async with self._lock:
@@ -144,7 +146,7 @@ class UnitOfWork:
             await self.session.flush()
             rows = audit_rows(self._audit, self.actor, self.request_id)
             for chunk in _chunks(rows, 2000):
-                await self.session.execute(insert(AuditEvent), chunk)
+                await SAAsyncSession.execute(self.session, insert(AuditEvent), chunk)
             self._audit.clear()
             await self.session.commit()
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import tuple_
+from sqlalchemy import String, cast, literal, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -58,7 +58,10 @@ async def keyset_page(
     """Rows after the cursor in `order` (ascending, unique: end with the id), and the next cursor."""
     if cursor:
         after = decode_cursor(cursor, len(order))
-        stmt = stmt.where(tuple_(*order) > tuple_(*after))
+        # Cursor values are text; cast each to its column's type (uuid, date, …) on the constant
+        # side, so the (sort_key, id) index can still serve the comparison.
+        bound = [cast(literal(v, String), c.type) for v, c in zip(after, order, strict=True)]
+        stmt = stmt.where(tuple_(*order) > tuple_(*bound))
     rows = await uow.scalars(stmt.order_by(*order).limit(limit + 1))
     if len(rows) > limit:
         rows = rows[:limit]
