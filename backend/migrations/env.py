@@ -15,7 +15,9 @@ config = context.config
 
 def _run(connection: Connection) -> None:
     context.configure(
-        connection=connection, target_metadata=metadata, compare_type=True,
+        connection=connection,
+        target_metadata=metadata,
+        compare_type=True,
         include_schemas=False,
     )
     with context.begin_transaction():

@@ -32,7 +32,9 @@ def resolve_database() -> Database:
 
     settings = get_settings()
     if settings.database_url:
-        return Database(settings.database_url, settings.migration_database_url or settings.database_url)
+        return Database(
+            settings.database_url, settings.migration_database_url or settings.database_url
+        )
     from zorgroute.core.embedded_pg import start_embedded
 
     data_dir = Path(settings.data_dir)
@@ -87,8 +89,14 @@ def serve(host: str, port: int, reload: bool = False) -> None:
     import uvicorn
 
     uvicorn.run(
-        "zorgroute.main:create_app", factory=True, host=host, port=port, reload=reload,
-        proxy_headers=True, log_level="warning", access_log=False,
+        "zorgroute.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        reload=reload,
+        proxy_headers=True,
+        log_level="warning",
+        access_log=False,
     )
 
 
@@ -102,8 +110,11 @@ def dev() -> int:
     print("• migrations applied")
     seed_demo(db.app_url)
     os.environ["ZORGROUTE_DATABASE_URL"] = db.app_url
-    idp = subprocess.Popen(  # noqa: S603 - fixed command in our own folder
-        ["node", "server.mjs"], cwd=DEV_IDP_DIR, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    idp = subprocess.Popen(
+        ["node", "server.mjs"],  # noqa: S607 - node from PATH, as `make` checked
+        cwd=DEV_IDP_DIR,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
     )
     assert idp.stdout is not None

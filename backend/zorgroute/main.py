@@ -86,14 +86,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     # Outermost last: the request id exists before anything else runs.
     app.add_middleware(
-        SessionMiddleware,  # type: ignore[arg-type]
+        SessionMiddleware,
         secret_key=settings.secret_key.get_secret_value(),
         session_cookie="zr_oauth",  # only the login's state, nonce and PKCE verifier
         max_age=600,
         same_site="lax",
         https_only=settings.session.secure_cookie,
     )
-    app.add_middleware(RequestContextMiddleware)  # type: ignore[arg-type]
+    app.add_middleware(RequestContextMiddleware)
     return app
 
 
@@ -107,10 +107,15 @@ def _health_routes(app: FastAPI) -> None:
         try:
             async with app.state.engine.connect() as conn:
                 await conn.execute(text("select 1"))
-        except Exception:  # noqa: BLE001 - any failure means not ready
+        except Exception:
             return problem_response(
                 request,
-                {"type": "https://zorgroute.nl/problems/not-ready", "title": "Not ready",
-                 "status": 503, "code": "not-ready", "detail": "The database is not reachable."},
+                {
+                    "type": "https://zorgroute.nl/problems/not-ready",
+                    "title": "Not ready",
+                    "status": 503,
+                    "code": "not-ready",
+                    "detail": "The database is not reachable.",
+                },
             )
         return JSONResponse({"status": "ok"})

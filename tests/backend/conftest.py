@@ -18,9 +18,9 @@ import httpx
 import pytest
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine
-
 from support.factories import World, WorldFactory
 from support.idp import DevIdp, client_credentials_token, start_dev_idp
+
 from zorgroute.cli import migrate
 from zorgroute.core.db import create_engine, create_sessionmaker
 from zorgroute.core.embedded_pg import EmbeddedDatabase, start_embedded

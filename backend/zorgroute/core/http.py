@@ -27,5 +27,5 @@ def version_from_if_match(if_match: str | None) -> int | None:
         return None
     match = _ETAG.match(if_match.strip())
     if match is None:
-        raise PreconditionFailed("If-Match must be the ETag you read, e.g. \"v3\".")
+        raise PreconditionFailed('If-Match must be the ETag you read, e.g. "v3".')
     return int(match.group(1))

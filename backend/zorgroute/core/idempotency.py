@@ -8,13 +8,13 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Integer, String, UniqueConstraint, func, select, text
+from sqlalchemy import Column, DateTime, Integer, String, UniqueConstraint, func, text
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlmodel import Field
+from sqlmodel import Field, select
 
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.errors import IdempotencyInProgress, IdempotencyKeyMissing, IdempotencyKeyReused
-from zorgroute.core.models import IdMixin, TenantMixin
+from zorgroute.core.models import IdMixin, TenantMixin, utcnow
 
 
 class IdempotencyRecord(IdMixin, TenantMixin, table=True):
@@ -28,7 +28,8 @@ class IdempotencyRecord(IdMixin, TenantMixin, table=True):
     response_status: int = Field(sa_column=Column(Integer, nullable=False))
     response_body: dict[str, Any] = Field(sa_column=Column(JSONB, nullable=False))
     created_at: datetime = Field(
-        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now())
+        default_factory=utcnow,
+        sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()),
     )
 
 
@@ -37,7 +38,11 @@ def request_hash(body: Any) -> str:
 
 
 async def begin(
-    uow: UnitOfWork, school_id: uuid.UUID, caller: str, operation: str, key: str | None,
+    uow: UnitOfWork,
+    school_id: uuid.UUID,
+    caller: str,
+    operation: str,
+    key: str | None,
     body_hash: str,
 ) -> IdempotencyRecord | None:
     """Claim the key for this transaction. Returns the stored record if this is a replay."""
@@ -69,12 +74,23 @@ async def begin(
 
 
 def finish(
-    uow: UnitOfWork, school_id: uuid.UUID, caller: str, operation: str, key: str,
-    body_hash: str, status: int, body: dict[str, Any],
+    uow: UnitOfWork,
+    school_id: uuid.UUID,
+    caller: str,
+    operation: str,
+    key: str,
+    body_hash: str,
+    status: int,
+    body: dict[str, Any],
 ) -> None:
     uow.add(
         IdempotencyRecord(
-            school_id=school_id, caller=caller, operation=operation, key=key,
-            request_hash=body_hash, response_status=status, response_body=body,
+            school_id=school_id,
+            caller=caller,
+            operation=operation,
+            key=key,
+            request_hash=body_hash,
+            response_status=status,
+            response_body=body,
         )
     )

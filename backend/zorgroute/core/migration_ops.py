@@ -6,9 +6,7 @@ from alembic import op
 
 from zorgroute.settings import get_settings
 
-TENANT_POLICY = (
-    "school_id = ANY (NULLIF(current_setting('app.school_ids', true), '')::uuid[])"
-)
+TENANT_POLICY = "school_id = ANY (NULLIF(current_setting('app.school_ids', true), '')::uuid[])"
 
 
 def app_role() -> str:

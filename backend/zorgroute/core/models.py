@@ -21,7 +21,7 @@ metadata: MetaData = SQLModel.metadata
 
 
 def new_id() -> uuid.UUID:
-    """UUIDv7: time-ordered, so primary-key indexes stay compact and keyset order is insertion order."""
+    """UUIDv7: time-ordered, so primary-key indexes stay compact and ids sort by creation."""
     return uuid.UUID(str(uuid_utils.uuid7()))
 
 
@@ -36,12 +36,16 @@ class IdMixin(SQLModel):
 class TimestampMixin(SQLModel):
     # sa_type, not sa_column: a Column object would be shared by every table using the mixin.
     created_at: datetime = Field(
-        default_factory=utcnow, sa_type=DateTime(timezone=True),  # type: ignore[call-overload]
-        sa_column_kwargs={"server_default": func.now()}, nullable=False,
+        default_factory=utcnow,
+        sa_type=DateTime(timezone=True),
+        sa_column_kwargs={"server_default": func.now()},
+        nullable=False,
     )
     updated_at: datetime = Field(
-        default_factory=utcnow, sa_type=DateTime(timezone=True),  # type: ignore[call-overload]
-        sa_column_kwargs={"server_default": func.now()}, nullable=False,
+        default_factory=utcnow,
+        sa_type=DateTime(timezone=True),
+        sa_column_kwargs={"server_default": func.now()},
+        nullable=False,
     )
 
 
@@ -55,7 +59,6 @@ class TenantMixin(SQLModel):
     """Rows that belong to one school. Row-level security on school_id guards every such table."""
 
     school_id: uuid.UUID = Field(foreign_key="school.id", index=True, nullable=False)
-
 
 
 def tenant_tables() -> list[str]:

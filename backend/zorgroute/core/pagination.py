@@ -9,7 +9,6 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import String, cast, literal, tuple_
-from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel.sql.expression import SelectOfScalar
 
 from zorgroute.core.db import UnitOfWork
@@ -50,12 +49,12 @@ def decode_cursor(cursor: str, size: int) -> list[str]:
 async def keyset_page(
     uow: UnitOfWork,
     stmt: SelectOfScalar[R],
-    order: Sequence[ColumnElement[Any]],
+    order: Sequence[Any],  # columns (InstrumentedAttribute or ColumnElement)
     key: Callable[[R], Sequence[Any]],
     cursor: str | None,
     limit: int,
 ) -> tuple[list[R], str | None]:
-    """Rows after the cursor in `order` (ascending, unique: end with the id), and the next cursor."""
+    """Rows after the cursor in `order` (ascending, unique: ends with the id), and the next one."""
     if cursor:
         after = decode_cursor(cursor, len(order))
         # Cursor values are text; cast each to its column's type (uuid, date, …) on the constant

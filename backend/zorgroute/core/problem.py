@@ -34,9 +34,7 @@ def problem_response(
 ) -> JSONResponse:
     body.setdefault("instance", request.url.path)
     body.setdefault("trace_id", getattr(request.state, "request_id", None))
-    return JSONResponse(
-        body, status_code=body["status"], media_type=PROBLEM_JSON, headers=headers
-    )
+    return JSONResponse(body, status_code=body["status"], media_type=PROBLEM_JSON, headers=headers)
 
 
 def pointer_errors(errors: Any) -> list[dict[str, Any]]:

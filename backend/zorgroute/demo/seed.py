@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-
 from typing import Any
 
 from sqlmodel import select
@@ -24,7 +23,7 @@ from zorgroute.roster.models import ExternalRef
 from zorgroute.roster.schemas import RosterSyncRequest
 from zorgroute.settings import get_settings
 
-DEMO_CLIENTS = (
+DEMO_CLIENTS: tuple[tuple[str, str, list[str], list[str]], ...] = (
     # client id, name, scopes, schools
     ("demo-lvs", "Demo LVS (ParnasSys/Magister koppeling)", ["roster:read", "roster:write"],
      ["12AB00", "34CD00"]),
@@ -60,19 +59,32 @@ async def seed(app_url: str) -> str:
 
 async def _seed(uow: UnitOfWork, issuer: str) -> str:
     orgs = dataset.organisations()
-    swvs = {s["code"]: await _get_or_add(uow, Swv, {"code": s["code"]}, name=s["name"],
-                                         sector=s["sector"]) for s in orgs["swvs"]}
-    boards = {b["code"]: await _get_or_add(uow, Board, {"code": b["code"]}, name=b["name"])
-              for b in orgs["boards"]}
+    swvs = {
+        s["code"]: await _get_or_add(
+            uow, Swv, {"code": s["code"]}, name=s["name"], sector=s["sector"]
+        )
+        for s in orgs["swvs"]
+    }
+    boards = {
+        b["code"]: await _get_or_add(uow, Board, {"code": b["code"]}, name=b["name"])
+        for b in orgs["boards"]
+    }
     schools: dict[str, School] = {}
     for s in orgs["schools"]:
         schools[s["key"]] = await _get_or_add(
-            uow, School, {"brin": s["brin"], "vestiging": s["vestiging"]}, name=s["name"],
-            sector=s["sector"], swv_id=swvs[s["swv"]].id, board_id=boards[s["board"]].id,
+            uow,
+            School,
+            {"brin": s["brin"], "vestiging": s["vestiging"]},
+            name=s["name"],
+            sector=s["sector"],
+            swv_id=swvs[s["swv"]].id,
+            board_id=boards[s["board"]].id,
         )
     school_ids = [s.id for s in schools.values()]
     system = Principal(
-        kind="system", audit_id="system:demo-seed", display_name="Demo seed",
+        kind="system",
+        audit_id="system:demo-seed",
+        display_name="Demo seed",
         roles={i: frozenset({"integration"}) for i in school_ids},
         scopes=frozenset({"roster:read", "roster:write"}),
     )
@@ -90,7 +102,8 @@ async def _seed(uow: UnitOfWork, issuer: str) -> str:
             r.external_id: r.entity_id
             for r in await uow.scalars(
                 select(ExternalRef).where(
-                    ExternalRef.school_id == school.id, ExternalRef.entity_type == "staff_member",
+                    ExternalRef.school_id == school.id,
+                    ExternalRef.entity_type == "staff_member",
                     ExternalRef.source == payload["source"],
                 )
             )
@@ -99,22 +112,33 @@ async def _seed(uow: UnitOfWork, issuer: str) -> str:
     for account in dataset.demo_accounts():
         user = await _account(uow, issuer, account)
         for m in account["swv_memberships"]:
-            await _get_or_add(uow, SwvMembership,
-                              {"user_id": user.id, "swv_id": swvs[m["swv"]].id, "role": m["role"]})
+            await _get_or_add(
+                uow,
+                SwvMembership,
+                {"user_id": user.id, "swv_id": swvs[m["swv"]].id, "role": m["role"]},
+            )
     for client_id, name, scopes, keys in DEMO_CLIENTS:
-        client = await _get_or_add(uow, IntegrationClient,
-                                   {"issuer": issuer, "client_id": client_id},
-                                   name=name, allowed_scopes=scopes)
+        client = await _get_or_add(
+            uow,
+            IntegrationClient,
+            {"issuer": issuer, "client_id": client_id},
+            name=name,
+            allowed_scopes=scopes,
+        )
         for key in keys:
-            await _get_or_add(uow, IntegrationClientSchool,
-                              {"client_id": client.id, "school_id": schools[key].id})
+            await _get_or_add(
+                uow, IntegrationClientSchool, {"client_id": client.id, "school_id": schools[key].id}
+            )
     return "• demo data loaded: " + ", ".join(f"{k} {v}" for k, v in sorted(totals.items()))
 
 
 async def _account(uow: UnitOfWork, issuer: str, account: dict[str, Any]) -> UserAccount:
     user: UserAccount = await _get_or_add(
-        uow, UserAccount, {"issuer": issuer, "subject": account["login"]},
-        display_name=account["name"], email=account["email"],
+        uow,
+        UserAccount,
+        {"issuer": issuer, "subject": account["login"]},
+        display_name=account["name"],
+        email=account["email"],
     )
     return user
 
@@ -128,7 +152,9 @@ async def _seed_accounts(
                 continue
             user = await _account(uow, issuer, account)
             membership = await _get_or_add(
-                uow, SchoolMembership, {"user_id": user.id, "school_id": school.id, "role": m["role"]}
+                uow,
+                SchoolMembership,
+                {"user_id": user.id, "school_id": school.id, "role": m["role"]},
             )
             membership.staff_member_id = staff_refs.get(m["staff_external_id"])
             uow.add(membership)

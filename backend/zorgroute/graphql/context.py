@@ -8,8 +8,8 @@ from typing import Any
 from fastapi import Depends
 from strawberry.fastapi import BaseContext
 
-from zorgroute.core.deps import Uow
 from zorgroute.core.db import UnitOfWork
+from zorgroute.core.deps import Uow
 from zorgroute.core.errors import Unauthenticated
 from zorgroute.core.security.principal import Principal
 from zorgroute.identity.deps import OptionalPrincipal

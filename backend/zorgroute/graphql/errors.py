@@ -29,8 +29,12 @@ class Problem:
     def from_error(cls, error: AppError) -> Problem:
         body = error.to_problem()
         return cls(
-            type=body["type"], title=body["title"], status=body["status"], code=body["code"],
-            detail=body.get("detail"), errors=body.get("errors"),
+            type=body["type"],
+            title=body["title"],
+            status=body["status"],
+            code=body["code"],
+            detail=body.get("detail"),
+            errors=body.get("errors"),
         )
 
 
@@ -44,7 +48,7 @@ class UnitOfWorkExtension(SchemaExtension):
     mark the unit rollback-only so a failing operation's partial writes are not committed.
     Expected errors get their problem code in `extensions`; unexpected ones are logged."""
 
-    async def on_execute(self) -> AsyncIterator[None]:  # type: ignore[override]
+    async def on_execute(self) -> AsyncIterator[None]:
         yield
         result = self.execution_context.result
         errors = getattr(result, "errors", None)
@@ -56,7 +60,9 @@ class UnitOfWorkExtension(SchemaExtension):
             if expected is not None:
                 error.extensions = {"code": expected.code, "status": expected.status}
             elif error.original_error is not None:
-                log.error("graphql_unexpected_error", error_type=type(error.original_error).__name__)
+                log.error(
+                    "graphql_unexpected_error", error_type=type(error.original_error).__name__
+                )
 
 
 def mask_unexpected() -> MaskErrors:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from authlib.integrations.base_client.errors import OAuthError
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
-from authlib.integrations.base_client.errors import OAuthError
 
 from zorgroute.core.deps import Uow
 from zorgroute.core.errors import Unauthenticated
@@ -84,15 +84,25 @@ async def logout(
     settings: Settings = request.app.state.settings
     await service.logout(uow, principal)
     response.delete_cookie(
-        settings.session_cookie_name, path="/", secure=settings.session.secure_cookie,
-        httponly=True, samesite="lax",
+        settings.session_cookie_name,
+        path="/",
+        secure=settings.session.secure_cookie,
+        httponly=True,
+        samesite="lax",
     )
     metadata = await request.app.state.oidc_metadata.discovery()
     end = metadata.get("end_session_endpoint")
     url = None
     if end:
-        url = end + "?" + urlencode(
-            {"client_id": settings.oidc.client_id, "post_logout_redirect_uri": settings.app_url + "/"}
+        url = (
+            end
+            + "?"
+            + urlencode(
+                {
+                    "client_id": settings.oidc.client_id,
+                    "post_logout_redirect_uri": settings.app_url + "/",
+                }
+            )
         )
     return LogoutRead(end_session_url=url)
 

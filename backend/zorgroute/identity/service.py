@@ -47,9 +47,7 @@ async def resolve_session(uow: UnitOfWork, token: str, settings: Settings) -> Pr
         display_name=account.display_name,
         user_id=account.id,
         roles=repo.roles_by_school(memberships),
-        staff_member_ids={
-            m.school_id: m.staff_member_id for m in memberships if m.staff_member_id
-        },
+        staff_member_ids={m.school_id: m.staff_member_id for m in memberships if m.staff_member_id},
         swv_roles={m.swv_id: frozenset({m.role}) for m in swv},
         session_id=session.id,
         csrf_token=session.csrf_token,
@@ -123,7 +121,11 @@ async def me(uow: UnitOfWork, principal: Principal) -> MeRead:
         scopes=sorted(principal.scopes),
         schools=[
             MySchool(
-                id=s.id, name=s.name, brin=s.brin, vestiging=s.vestiging, sector=s.sector,
+                id=s.id,
+                name=s.name,
+                brin=s.brin,
+                vestiging=s.vestiging,
+                sector=s.sector,
                 roles=sorted(principal.roles_at(s.id)),
             )
             for s in sorted(schools, key=lambda s: s.name)

@@ -28,8 +28,14 @@ class SchoolType:
     @classmethod
     def of(cls, s: SchoolRead) -> SchoolType:
         return cls(
-            id=strawberry.ID(str(s.id)), name=s.name, brin=s.brin, vestiging=s.vestiging,
-            sector=s.sector, swv_code=s.swv.code, swv_name=s.swv.name, board_name=s.board.name,
+            id=strawberry.ID(str(s.id)),
+            name=s.name,
+            brin=s.brin,
+            vestiging=s.vestiging,
+            sector=s.sector,
+            swv_code=s.swv.code,
+            swv_name=s.swv.name,
+            board_name=s.board.name,
         )
 
     @strawberry.field(description="The school's groups, by name")
@@ -59,7 +65,9 @@ class OrganisationsQuery:
     async def me(self, info: Info) -> MeType:
         me = await identity_service.me(info.context.uow, info.context.principal)
         return MeType(
-            kind=me.kind, display_name=me.display_name, client_id=me.client_id,
+            kind=me.kind,
+            display_name=me.display_name,
+            client_id=me.client_id,
             schools=[
                 MySchoolType(id=strawberry.ID(str(s.id)), name=s.name, roles=s.roles)
                 for s in me.schools

@@ -41,7 +41,9 @@ async def boards_by_ids(uow: UnitOfWork, ids: Sequence[uuid.UUID]) -> list[Board
 
 async def school_years(uow: UnitOfWork, school_id: uuid.UUID) -> list[SchoolYear]:
     return await uow.scalars(
-        select(SchoolYear).where(SchoolYear.school_id == school_id).order_by(SchoolYear.starts_on)
+        select(SchoolYear)
+        .where(SchoolYear.school_id == school_id)
+        .order_by(col(SchoolYear.starts_on))
     )
 
 

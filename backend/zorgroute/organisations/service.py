@@ -37,7 +37,10 @@ async def _read(uow: UnitOfWork, school: School) -> SchoolRead:
     board = (await repo.boards_by_ids(uow, [school.board_id]))[0]
     years = await repo.school_years(uow, school.id)
     return SchoolRead(
-        id=school.id, name=school.name, brin=school.brin, vestiging=school.vestiging,
+        id=school.id,
+        name=school.name,
+        brin=school.brin,
+        vestiging=school.vestiging,
         sector=school.sector,
         swv=SwvRead(id=swv.id, code=swv.code, name=swv.name, sector=swv.sector),
         board=BoardRead(id=board.id, code=board.code, name=board.name),

@@ -36,8 +36,13 @@ class GuardianType:
     @classmethod
     def of(cls, g: GuardianRead) -> GuardianType:
         return cls(
-            id=strawberry.ID(str(g.id)), given_name=g.given_name, infix=g.infix,
-            family_name=g.family_name, email=g.email, phone=g.phone, relation=g.relation,
+            id=strawberry.ID(str(g.id)),
+            given_name=g.given_name,
+            infix=g.infix,
+            family_name=g.family_name,
+            email=g.email,
+            phone=g.phone,
+            relation=g.relation,
             parental_authority=g.parental_authority,
         )
 
@@ -54,8 +59,12 @@ class EnrolmentType:
     @classmethod
     def of(cls, e: EnrolmentRead) -> EnrolmentType:
         return cls(
-            group_id=strawberry.ID(str(e.group_id)), group_name=e.group_name,
-            school_year=e.school_year, kind=e.kind, start_date=e.start_date, end_date=e.end_date,
+            group_id=strawberry.ID(str(e.group_id)),
+            group_name=e.group_name,
+            school_year=e.school_year,
+            kind=e.kind,
+            start_date=e.start_date,
+            end_date=e.end_date,
         )
 
 
@@ -73,9 +82,14 @@ class StudentType:
     @classmethod
     def of(cls, s: StudentListItem | StudentRead) -> StudentType:
         return cls(
-            id=strawberry.ID(str(s.id)), school_id=strawberry.ID(str(s.school_id)),
-            given_name=s.given_name, preferred_name=s.preferred_name, infix=s.infix,
-            family_name=s.family_name, date_of_birth=s.date_of_birth, version=s.version,
+            id=strawberry.ID(str(s.id)),
+            school_id=strawberry.ID(str(s.school_id)),
+            given_name=s.given_name,
+            preferred_name=s.preferred_name,
+            infix=s.infix,
+            family_name=s.family_name,
+            date_of_birth=s.date_of_birth,
+            version=s.version,
         )
 
     @strawberry.field
@@ -103,8 +117,13 @@ class GroupType:
     @classmethod
     def of(cls, g: GroupRead) -> GroupType:
         return cls(
-            id=strawberry.ID(str(g.id)), school_id=strawberry.ID(str(g.school_id)),
-            school_year=g.school_year, name=g.name, kind=g.kind, grade=g.grade, track=g.track,
+            id=strawberry.ID(str(g.id)),
+            school_id=strawberry.ID(str(g.school_id)),
+            school_year=g.school_year,
+            name=g.name,
+            kind=g.kind,
+            grade=g.grade,
+            track=g.track,
             subject=g.subject,
         )
 
@@ -123,9 +142,7 @@ class StudentUpdateInput:
     date_of_birth: date | None = strawberry.UNSET
 
 
-UpdateStudentResult = Annotated[
-    StudentType | Problem, strawberry.union("UpdateStudentResult")
-]
+UpdateStudentResult = Annotated[StudentType | Problem, strawberry.union("UpdateStudentResult")]
 
 
 @strawberry.type

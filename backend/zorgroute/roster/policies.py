@@ -18,8 +18,14 @@ Action = Literal["read", "update", "sync"]
 
 # Roles that see every student of their school (the care and leadership roles).
 SCHOOL_WIDE_READ = frozenset(
-    {"intern_begeleider", "zorgcoordinator", "hb_specialist", "team_leader", "school_leader",
-     "integration"}
+    {
+        "intern_begeleider",
+        "zorgcoordinator",
+        "hb_specialist",
+        "team_leader",
+        "school_leader",
+        "integration",
+    }
 )
 # Roles that may correct roster details by hand (the LVS stays the usual source).
 ROSTER_EDIT = frozenset(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy.sql.elements import ColumnElement
@@ -45,7 +46,7 @@ async def groups_of_schools(
     return await uow.scalars(
         select(Group)
         .where(col(Group.school_id).in_(school_ids), visible)
-        .order_by(Group.name, Group.id)
+        .order_by(col(Group.name), col(Group.id))
     )
 
 
@@ -56,13 +57,15 @@ async def group(uow: UnitOfWork, group_id: uuid.UUID, visible: ColumnElement[boo
 async def assignments_of_groups(
     uow: UnitOfWork, group_ids: Sequence[uuid.UUID]
 ) -> list[tuple[TeachingAssignment, StaffMember]]:
-    rows = await uow.execute(
-        select(TeachingAssignment, StaffMember)
-        .join(StaffMember, col(StaffMember.id) == TeachingAssignment.staff_member_id)
-        .where(col(TeachingAssignment.group_id).in_(group_ids))
-        .order_by(TeachingAssignment.role, StaffMember.family_name)
-    )
-    return [(a, s) for a, s in rows.all()]
+    rows: Sequence[Any] = (
+        await uow.execute(
+            select(TeachingAssignment, StaffMember)
+            .join(StaffMember, col(StaffMember.id) == TeachingAssignment.staff_member_id)
+            .where(col(TeachingAssignment.group_id).in_(group_ids))
+            .order_by(col(TeachingAssignment.role), col(StaffMember.family_name))
+        )
+    ).all()
+    return [(a, s) for a, s in rows]
 
 
 async def staff_page(
@@ -70,8 +73,12 @@ async def staff_page(
 ) -> tuple[list[StaffMember], str | None]:
     stmt = select(StaffMember).where(StaffMember.school_id == school_id)
     return await keyset_page(
-        uow, stmt, [col(StaffMember.family_name), col(StaffMember.id)],
-        lambda s: (s.family_name, s.id), cursor, limit,
+        uow,
+        stmt,
+        [col(StaffMember.family_name), col(StaffMember.id)],
+        lambda s: (s.family_name, s.id),
+        cursor,
+        limit,
     )
 
 
@@ -88,8 +95,9 @@ async def students_page(
     if name:
         pattern = "%" + name.lower().replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
         full = func.lower(
-            func.concat_ws(" ", Student.given_name, Student.preferred_name, Student.infix,
-                           Student.family_name)
+            func.concat_ws(
+                " ", Student.given_name, Student.preferred_name, Student.infix, Student.family_name
+            )
         )
         stmt = stmt.where(full.like(pattern + "%") | col(Student.sort_name).like(pattern + "%"))
     if group_id is not None:
@@ -97,8 +105,12 @@ async def students_page(
             col(Student.id).in_(select(Enrolment.student_id).where(Enrolment.group_id == group_id))
         )
     return await keyset_page(
-        uow, stmt, [col(Student.sort_name), col(Student.id)],
-        lambda s: (s.sort_name, s.id), cursor, limit,
+        uow,
+        stmt,
+        [col(Student.sort_name), col(Student.id)],
+        lambda s: (s.sort_name, s.id),
+        cursor,
+        limit,
     )
 
 
@@ -114,42 +126,48 @@ async def student(
 async def students_of_groups(
     uow: UnitOfWork, group_ids: Sequence[uuid.UUID], visible: ColumnElement[bool]
 ) -> list[tuple[uuid.UUID, Student]]:
-    rows = await uow.execute(
-        select(Enrolment.group_id, Student)
-        .join(Student, col(Student.id) == Enrolment.student_id)
-        .where(col(Enrolment.group_id).in_(group_ids), visible)
-        .order_by(Student.sort_name, Student.id)
-    )
-    return [(g, s) for g, s in rows.all()]
+    rows: Sequence[Any] = (
+        await uow.execute(
+            select(Enrolment.group_id, Student)
+            .join(Student, col(Student.id) == Enrolment.student_id)
+            .where(col(Enrolment.group_id).in_(group_ids), visible)
+            .order_by(col(Student.sort_name), col(Student.id))
+        )
+    ).all()
+    return [(g, s) for g, s in rows]
 
 
 async def guardians_of_students(
     uow: UnitOfWork, student_ids: Sequence[uuid.UUID]
 ) -> list[tuple[StudentGuardian, Guardian]]:
-    rows = await uow.execute(
-        select(StudentGuardian, Guardian)
-        .join(Guardian, col(Guardian.id) == StudentGuardian.guardian_id)
-        .where(col(StudentGuardian.student_id).in_(student_ids))
-        .order_by(Guardian.family_name, Guardian.id)
-    )
-    return [(link, g) for link, g in rows.all()]
+    rows: Sequence[Any] = (
+        await uow.execute(
+            select(StudentGuardian, Guardian)
+            .join(Guardian, col(Guardian.id) == StudentGuardian.guardian_id)
+            .where(col(StudentGuardian.student_id).in_(student_ids))
+            .order_by(col(Guardian.family_name), col(Guardian.id))
+        )
+    ).all()
+    return [(link, g) for link, g in rows]
 
 
 async def enrolments_of_students(
     uow: UnitOfWork, student_ids: Sequence[uuid.UUID]
 ) -> list[tuple[Enrolment, Group]]:
-    rows = await uow.execute(
-        select(Enrolment, Group)
-        .join(Group, col(Group.id) == Enrolment.group_id)
-        .where(col(Enrolment.student_id).in_(student_ids))
-        .order_by(Group.kind, Group.name)
-    )
-    return [(e, g) for e, g in rows.all()]
+    rows: Sequence[Any] = (
+        await uow.execute(
+            select(Enrolment, Group)
+            .join(Group, col(Group.id) == Enrolment.group_id)
+            .where(col(Enrolment.student_id).in_(student_ids))
+            .order_by(col(Group.kind), col(Group.name))
+        )
+    ).all()
+    return [(e, g) for e, g in rows]
 
 
 async def external_refs(uow: UnitOfWork, entity_ids: Sequence[uuid.UUID]) -> list[ExternalRef]:
     return await uow.scalars(
         select(ExternalRef)
         .where(col(ExternalRef.entity_id).in_(entity_ids))
-        .order_by(ExternalRef.source)
+        .order_by(col(ExternalRef.source))
     )

@@ -29,17 +29,21 @@ router = APIRouter(prefix="/api/v1", tags=["roster"])
 PROBLEMS: dict[int | str, dict[str, Any]] = {
     status: {"description": text, "content": {"application/problem+json": {}}}
     for status, text in {
-        401: "Not logged in", 404: "Not found or not visible to you", 422: "Invalid request",
+        401: "Not logged in",
+        404: "Not found or not visible to you",
+        422: "Invalid request",
     }.items()
 }
 
 
-@router.get("/schools/{school_id}/groups", operation_id="roster-list-groups",
-            responses=PROBLEMS)
+@router.get("/schools/{school_id}/groups", operation_id="roster-list-groups", responses=PROBLEMS)
 async def list_groups(
-    school_id: uuid.UUID, uow: Uow, principal: CurrentPrincipal,
+    school_id: uuid.UUID,
+    uow: Uow,
+    principal: CurrentPrincipal,
     school_year: Annotated[str | None, Query(pattern=r"^\d{4}-\d{4}$")] = None,
-    limit: Limit = DEFAULT_PAGE, cursor: Cursor = None,
+    limit: Limit = DEFAULT_PAGE,
+    cursor: Cursor = None,
 ) -> Page[GroupRead]:
     """Groups (klassen/groepen) of a school, by name."""
     return await service.list_groups(uow, principal, school_id, school_year, cursor, limit)
@@ -53,20 +57,28 @@ async def get_group(group_id: uuid.UUID, uow: Uow, principal: CurrentPrincipal) 
 
 @router.get("/schools/{school_id}/staff", operation_id="roster-list-staff", responses=PROBLEMS)
 async def list_staff(
-    school_id: uuid.UUID, uow: Uow, principal: CurrentPrincipal,
-    limit: Limit = DEFAULT_PAGE, cursor: Cursor = None,
+    school_id: uuid.UUID,
+    uow: Uow,
+    principal: CurrentPrincipal,
+    limit: Limit = DEFAULT_PAGE,
+    cursor: Cursor = None,
 ) -> Page[StaffRead]:
     return await service.list_staff(uow, principal, school_id, cursor, limit)
 
 
-@router.get("/schools/{school_id}/students", operation_id="roster-list-students",
-            responses=PROBLEMS)
+@router.get(
+    "/schools/{school_id}/students", operation_id="roster-list-students", responses=PROBLEMS
+)
 async def list_students(
-    school_id: uuid.UUID, uow: Uow, principal: CurrentPrincipal,
-    name: Annotated[str | None, Query(min_length=1, max_length=100,
-                                      description="Start of a name")] = None,
+    school_id: uuid.UUID,
+    uow: Uow,
+    principal: CurrentPrincipal,
+    name: Annotated[
+        str | None, Query(min_length=1, max_length=100, description="Start of a name")
+    ] = None,
     group_id: uuid.UUID | None = None,
-    limit: Limit = DEFAULT_PAGE, cursor: Cursor = None,
+    limit: Limit = DEFAULT_PAGE,
+    cursor: Cursor = None,
 ) -> Page[StudentListItem]:
     """Students I may see, sorted by family name (tussenvoegsel ignored): all of the school for
     care and leadership roles, the students of my groups for mentors and teachers."""
@@ -83,12 +95,22 @@ async def get_student(
     return student
 
 
-@router.patch("/students/{student_id}", operation_id="roster-update-student",
-              responses={**PROBLEMS, 412: {"description": "Changed by someone else"},
-                         428: {"description": "If-Match missing"}})
+@router.patch(
+    "/students/{student_id}",
+    operation_id="roster-update-student",
+    responses={
+        **PROBLEMS,
+        412: {"description": "Changed by someone else"},
+        428: {"description": "If-Match missing"},
+    },
+)
 async def update_student(
-    student_id: uuid.UUID, changes: StudentUpdate, response: Response, uow: Uow,
-    principal: CurrentPrincipal, if_match: Annotated[str | None, Header()] = None,
+    student_id: uuid.UUID,
+    changes: StudentUpdate,
+    response: Response,
+    uow: Uow,
+    principal: CurrentPrincipal,
+    if_match: Annotated[str | None, Header()] = None,
 ) -> StudentRead:
     """Correct a student's details; send If-Match with the ETag you read."""
     student = await service.update_student(
@@ -105,8 +127,11 @@ async def update_student(
     responses={**PROBLEMS, 409: {"description": "Same Idempotency-Key still running"}},
 )
 async def roster_sync(
-    school_id: uuid.UUID, request: Request, payload: Annotated[RosterSyncRequest, Body()],
-    uow: Uow, principal: CurrentPrincipal,
+    school_id: uuid.UUID,
+    request: Request,
+    payload: Annotated[RosterSyncRequest, Body()],
+    uow: Uow,
+    principal: CurrentPrincipal,
     idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> Any:
     """LVS bulk upsert of students, guardians, groups, staff, enrolments and assignments.

@@ -47,9 +47,15 @@ async def _year_names(uow: UnitOfWork, school_ids: Sequence[uuid.UUID]) -> dict[
 
 def group_read(group: Group, year_names: dict[uuid.UUID, str]) -> GroupRead:
     return GroupRead(
-        id=group.id, school_id=group.school_id, school_year=year_names.get(group.school_year_id, ""),
-        name=group.name, kind=group.kind,  # type: ignore[arg-type]
-        grade=group.grade, track=group.track, subject=group.subject, version=group.version,
+        id=group.id,
+        school_id=group.school_id,
+        school_year=year_names.get(group.school_year_id, ""),
+        name=group.name,
+        kind=group.kind,
+        grade=group.grade,
+        track=group.track,
+        subject=group.subject,
+        version=group.version,
     )
 
 
@@ -61,23 +67,38 @@ def staff_read(s: StaffMember) -> StaffRead:
 
 def student_item(s: Student) -> StudentListItem:
     return StudentListItem(
-        id=s.id, school_id=s.school_id, given_name=s.given_name, preferred_name=s.preferred_name,
-        infix=s.infix, family_name=s.family_name, date_of_birth=s.date_of_birth, version=s.version,
+        id=s.id,
+        school_id=s.school_id,
+        given_name=s.given_name,
+        preferred_name=s.preferred_name,
+        infix=s.infix,
+        family_name=s.family_name,
+        date_of_birth=s.date_of_birth,
+        version=s.version,
     )
 
 
 def guardian_read(link: Link, g: Guardian) -> GuardianRead:
     return GuardianRead(
-        id=g.id, given_name=g.given_name, infix=g.infix, family_name=g.family_name,
-        email=g.email, phone=g.phone, relation=link.relation,  # type: ignore[arg-type]
+        id=g.id,
+        given_name=g.given_name,
+        infix=g.infix,
+        family_name=g.family_name,
+        email=g.email,
+        phone=g.phone,
+        relation=link.relation,
         parental_authority=link.parental_authority,
     )
 
 
 # -- groups ---------------------------------------------------------------------------
 async def list_groups(
-    uow: UnitOfWork, principal: Principal, school_id: uuid.UUID,
-    school_year: str | None, cursor: str | None, limit: int,
+    uow: UnitOfWork,
+    principal: Principal,
+    school_id: uuid.UUID,
+    school_year: str | None,
+    cursor: str | None,
+    limit: int,
 ) -> Page[GroupRead]:
     _require_school(principal, school_id)
     year_id = None
@@ -103,7 +124,8 @@ async def get_group(uow: UnitOfWork, principal: Principal, group_id: uuid.UUID) 
         **group_read(group, years).model_dump(),
         assignments=[
             AssignmentRead(
-                staff_member=staff_read(s), role=a.role,  # type: ignore[arg-type]
+                staff_member=staff_read(s),
+                role=a.role,
                 subject=a.subject or None,
             )
             for a, s in assignments
@@ -122,8 +144,13 @@ async def list_staff(
 
 # -- students -------------------------------------------------------------------------
 async def list_students(
-    uow: UnitOfWork, principal: Principal, school_id: uuid.UUID, name: str | None,
-    group_id: uuid.UUID | None, cursor: str | None, limit: int,
+    uow: UnitOfWork,
+    principal: Principal,
+    school_id: uuid.UUID,
+    name: str | None,
+    group_id: uuid.UUID | None,
+    cursor: str | None,
+    limit: int,
 ) -> Page[StudentListItem]:
     """Students of a school that I may see: all of them for care and leadership roles,
     those of my groups for mentors and teachers."""
@@ -155,9 +182,12 @@ async def _student_read(uow: UnitOfWork, student: Student) -> StudentRead:
         guardians=[guardian_read(link, g) for link, g in guardians],
         enrolments=[
             EnrolmentRead(
-                group_id=g.id, group_name=g.name, school_year=years.get(g.school_year_id, ""),
-                kind=g.kind,  # type: ignore[arg-type]
-                start_date=e.start_date, end_date=e.end_date,
+                group_id=g.id,
+                group_name=g.name,
+                school_year=years.get(g.school_year_id, ""),
+                kind=g.kind,
+                start_date=e.start_date,
+                end_date=e.end_date,
             )
             for e, g in enrolments
         ],
@@ -165,8 +195,11 @@ async def _student_read(uow: UnitOfWork, student: Student) -> StudentRead:
 
 
 async def update_student(
-    uow: UnitOfWork, principal: Principal, student_id: uuid.UUID,
-    expected_version: int | None, changes: StudentUpdate,
+    uow: UnitOfWork,
+    principal: Principal,
+    student_id: uuid.UUID,
+    expected_version: int | None,
+    changes: StudentUpdate,
 ) -> StudentRead:
     """Correct personal details. The writer names the version they read (optimistic locking)."""
     visible = await repo.student(uow, student_id, policies.student_filter(principal))
@@ -199,8 +232,9 @@ async def update_student(
         student.updated_at = utcnow()
         uow.add(student)
         await uow.flush()
-        uow.audit("student.update", "student", student.id, student.school_id,
-                  {"fields": sorted(fields)})
+        uow.audit(
+            "student.update", "student", student.id, student.school_id, {"fields": sorted(fields)}
+        )
     return await _student_read(uow, student)
 
 
@@ -254,9 +288,12 @@ async def enrolments_by_student(
     for e, g in rows:
         by_student[e.student_id].append(
             EnrolmentRead(
-                group_id=g.id, group_name=g.name, school_year=years.get(g.school_year_id, ""),
-                kind=g.kind,  # type: ignore[arg-type]
-                start_date=e.start_date, end_date=e.end_date,
+                group_id=g.id,
+                group_name=g.name,
+                school_year=years.get(g.school_year_id, ""),
+                kind=g.kind,
+                start_date=e.start_date,
+                end_date=e.end_date,
             )
         )
     return [by_student[s] for s in student_ids]

@@ -78,22 +78,44 @@ class SyncContext:
     written: dict[tuple[str, str], list[uuid.UUID]] = field(default_factory=dict)
 
     def outcome(
-        self, kind: str, pointer: str, external_id: str | None, outcome: str,
-        entity_id: uuid.UUID | None = None, problem: RowProblem | None = None,
+        self,
+        kind: str,
+        pointer: str,
+        external_id: str | None,
+        outcome: str,
+        entity_id: uuid.UUID | None = None,
+        problem: RowProblem | None = None,
     ) -> None:
         counts = self.counts.setdefault(kind, SyncCounts())
         setattr(counts, outcome, getattr(counts, outcome) + 1)
         self.results.append(
-            RowResult(pointer=pointer, external_id=external_id, outcome=outcome,  # type: ignore[arg-type]
-                      id=entity_id, problem=problem)
+            RowResult(
+                pointer=pointer,
+                external_id=external_id,
+                outcome=outcome,
+                id=entity_id,
+                problem=problem,
+            )
         )
         if outcome in ("created", "updated") and entity_id is not None:
             self.written.setdefault((kind, outcome), []).append(entity_id)
 
-    def reject(self, kind: str, pointer: str, external_id: str | None, code: str, detail: str,
-               errors: list[dict[str, Any]] | None = None) -> None:
-        self.outcome(kind, pointer, external_id, "rejected",
-                     problem=RowProblem(code=code, detail=detail, errors=errors))
+    def reject(
+        self,
+        kind: str,
+        pointer: str,
+        external_id: str | None,
+        code: str,
+        detail: str,
+        errors: list[dict[str, Any]] | None = None,
+    ) -> None:
+        self.outcome(
+            kind,
+            pointer,
+            external_id,
+            "rejected",
+            problem=RowProblem(code=code, detail=detail, errors=errors),
+        )
 
 
 def _student_derived(row: SyncStudent, ctx: SyncContext) -> dict[str, Any]:
@@ -128,8 +150,14 @@ def _validate(
             {**e, "pointer": pointer + e["pointer"]} if "pointer" in e else e
             for e in pointer_errors([{**err, "loc": ("body", *err["loc"])} for err in exc.errors()])
         ]
-        ctx.reject(kind, pointer, str(external_id) if external_id else None,
-                   "invalid-row", "The row has missing or invalid fields.", errors)
+        ctx.reject(
+            kind,
+            pointer,
+            str(external_id) if external_id else None,
+            "invalid-row",
+            "The row has missing or invalid fields.",
+            errors,
+        )
         return None
 
 
@@ -141,8 +169,12 @@ async def _resolve_school_years(ctx: SyncContext, groups: list[tuple[str, SyncGr
         name = row.school_year
         start, end = (int(p) for p in name.split("-"))
         if name not in ctx.years and end == start + 1:
-            year = SchoolYear(school_id=ctx.school_id, name=name,
-                              starts_on=date(start, 8, 1), ends_on=date(end, 7, 31))
+            year = SchoolYear(
+                school_id=ctx.school_id,
+                name=name,
+                starts_on=date(start, 8, 1),
+                ends_on=date(end, 7, 31),
+            )
             ctx.uow.add(year)
             ctx.years[name] = year.id
     await ctx.uow.flush()
@@ -158,12 +190,22 @@ async def _upsert_entities(
     first_pointer: dict[str, str] = {}
     for pointer, row in prepared:
         if row.external_id in first_pointer:
-            ctx.reject(kind, pointer, row.external_id, "duplicate-row",
-                       f"external_id also appears at {first_pointer[row.external_id]}.")
+            ctx.reject(
+                kind,
+                pointer,
+                row.external_id,
+                "duplicate-row",
+                f"external_id also appears at {first_pointer[row.external_id]}.",
+            )
             continue
         if kind == "group" and row.school_year not in ctx.years:
-            ctx.reject(kind, pointer, row.external_id, "invalid-school-year",
-                       "school_year must name two consecutive years, e.g. 2026-2027.")
+            ctx.reject(
+                kind,
+                pointer,
+                row.external_id,
+                "invalid-school-year",
+                "school_year must name two consecutive years, e.g. 2026-2027.",
+            )
             continue
         first_pointer[row.external_id] = pointer
         valid.append((pointer, row))
@@ -187,23 +229,40 @@ async def _upsert_entities(
         if ref is None or existing is None:
             entity_id = new_id()
             inserts.append({"id": entity_id, "school_id": ctx.school_id, **values})
-            ref_inserts.append({
-                "id": new_id(), "school_id": ctx.school_id, "entity_type": kind,
-                "source": ctx.source, "external_id": row.external_id, "entity_id": entity_id,
-                "source_modified_at": row.modified_at,
-            })
+            ref_inserts.append(
+                {
+                    "id": new_id(),
+                    "school_id": ctx.school_id,
+                    "entity_type": kind,
+                    "source": ctx.source,
+                    "external_id": row.external_id,
+                    "entity_id": entity_id,
+                    "source_modified_at": row.modified_at,
+                }
+            )
             ctx.outcome(kind, pointer, row.external_id, "created", entity_id)
         else:
             entity_id = existing.id
             held = ref.source_modified_at
             if row.modified_at is not None and held is not None and row.modified_at < held:
-                ctx.reject(kind, pointer, row.external_id, "stale-row",
-                           f"We hold a newer version from {ctx.source} (modified_at {held}).")
+                ctx.reject(
+                    kind,
+                    pointer,
+                    row.external_id,
+                    "stale-row",
+                    f"We hold a newer version from {ctx.source} (modified_at {held}).",
+                )
                 continue
             changed = {k: v for k, v in values.items() if getattr(existing, k) != v}
             if changed:
-                updates.append({"id": entity_id, **changed, "version": existing.version + 1,
-                                "updated_at": ctx.now})
+                updates.append(
+                    {
+                        "id": entity_id,
+                        **changed,
+                        "version": existing.version + 1,
+                        "updated_at": ctx.now,
+                    }
+                )
                 ctx.outcome(kind, pointer, row.external_id, "updated", entity_id)
             else:
                 ctx.outcome(kind, pointer, row.external_id, "unchanged", entity_id)
@@ -232,10 +291,14 @@ async def _sync_links(ctx: SyncContext, guardians: list[tuple[str, SyncGuardian]
             student_id = _resolve(ctx, "student", link.student_external_id)
             if student_id is None:
                 # The guardian itself is stored; only this link waits for its student.
-                ctx.reject("guardian_link", f"{pointer}/students/{j}", row.external_id,
-                           "unknown-reference",
-                           f"No student with external_id {link.student_external_id!r} "
-                           f"from {ctx.source} at this school.")
+                ctx.reject(
+                    "guardian_link",
+                    f"{pointer}/students/{j}",
+                    row.external_id,
+                    "unknown-reference",
+                    f"No student with external_id {link.student_external_id!r} "
+                    f"from {ctx.source} at this school.",
+                )
                 continue
             wanted[(student_id, guardian_id)] = (link.relation, link.parental_authority)
     existing = await repo.guardian_links(ctx.uow, list({g for _, g in wanted}))
@@ -243,12 +306,25 @@ async def _sync_links(ctx: SyncContext, guardians: list[tuple[str, SyncGuardian]
     for (student_id, guardian_id), (relation, authority) in wanted.items():
         link_row = existing.get((student_id, guardian_id))
         if link_row is None:
-            inserts.append({"id": new_id(), "school_id": ctx.school_id, "student_id": student_id,
-                            "guardian_id": guardian_id, "relation": relation,
-                            "parental_authority": authority})
+            inserts.append(
+                {
+                    "id": new_id(),
+                    "school_id": ctx.school_id,
+                    "student_id": student_id,
+                    "guardian_id": guardian_id,
+                    "relation": relation,
+                    "parental_authority": authority,
+                }
+            )
         elif (link_row.relation, link_row.parental_authority) != (relation, authority):
-            updates.append({"id": link_row.id, "relation": relation,
-                            "parental_authority": authority, "updated_at": ctx.now})
+            updates.append(
+                {
+                    "id": link_row.id,
+                    "relation": relation,
+                    "parental_authority": authority,
+                    "updated_at": ctx.now,
+                }
+            )
     await repo.insert_rows(ctx.uow, StudentGuardian, inserts)
     await repo.update_rows(ctx.uow, StudentGuardian, updates)
 
@@ -266,12 +342,22 @@ async def _sync_enrolments(ctx: SyncContext, raw_rows: list[Any]) -> None:
         group_id = _resolve(ctx, "group", row.group_external_id)
         if student_id is None or group_id is None:
             missing = "student" if student_id is None else "group"
-            ctx.reject(kind, pointer, key_text, "unknown-reference",
-                       f"The {missing} of this enrolment is not known from {ctx.source}.")
+            ctx.reject(
+                kind,
+                pointer,
+                key_text,
+                "unknown-reference",
+                f"The {missing} of this enrolment is not known from {ctx.source}.",
+            )
             continue
         if (student_id, group_id) in wanted:
-            ctx.reject(kind, pointer, key_text, "duplicate-row",
-                       f"The same enrolment is at {wanted[(student_id, group_id)][0]}.")
+            ctx.reject(
+                kind,
+                pointer,
+                key_text,
+                "duplicate-row",
+                f"The same enrolment is at {wanted[(student_id, group_id)][0]}.",
+            )
             continue
         if row.start_date and row.end_date and row.end_date < row.start_date:
             ctx.reject(kind, pointer, key_text, "invalid-row", "end_date is before start_date.")
@@ -284,8 +370,15 @@ async def _sync_enrolments(ctx: SyncContext, raw_rows: list[Any]) -> None:
         dates = {"start_date": row.start_date, "end_date": row.end_date}
         if current is None:
             entity_id = new_id()
-            inserts.append({"id": entity_id, "school_id": ctx.school_id,
-                            "student_id": student_id, "group_id": group_id, **dates})
+            inserts.append(
+                {
+                    "id": entity_id,
+                    "school_id": ctx.school_id,
+                    "student_id": student_id,
+                    "group_id": group_id,
+                    **dates,
+                }
+            )
             ctx.outcome(kind, pointer, key_text, "created", entity_id)
         elif (current.start_date, current.end_date) != (row.start_date, row.end_date):
             updates.append({"id": current.id, **dates, "updated_at": ctx.now})
@@ -309,13 +402,23 @@ async def _sync_assignments(ctx: SyncContext, raw_rows: list[Any]) -> None:
         group_id = _resolve(ctx, "group", row.group_external_id)
         if staff_id is None or group_id is None:
             missing = "staff member" if staff_id is None else "group"
-            ctx.reject(kind, pointer, key_text, "unknown-reference",
-                       f"The {missing} of this assignment is not known from {ctx.source}.")
+            ctx.reject(
+                kind,
+                pointer,
+                key_text,
+                "unknown-reference",
+                f"The {missing} of this assignment is not known from {ctx.source}.",
+            )
             continue
         key = (staff_id, group_id, row.role, row.subject or "")
         if key in wanted:
-            ctx.reject(kind, pointer, key_text, "duplicate-row",
-                       f"The same assignment is at {wanted[key][0]}.")
+            ctx.reject(
+                kind,
+                pointer,
+                key_text,
+                "duplicate-row",
+                f"The same assignment is at {wanted[key][0]}.",
+            )
             continue
         wanted[key] = (pointer, key_text)
     existing = await repo.assignments(ctx.uow, list({k[0] for k in wanted}))
@@ -326,8 +429,16 @@ async def _sync_assignments(ctx: SyncContext, raw_rows: list[Any]) -> None:
             continue
         entity_id = new_id()
         staff_id, group_id, role, subject = key
-        inserts.append({"id": entity_id, "school_id": ctx.school_id, "staff_member_id": staff_id,
-                        "group_id": group_id, "role": role, "subject": subject})
+        inserts.append(
+            {
+                "id": entity_id,
+                "school_id": ctx.school_id,
+                "staff_member_id": staff_id,
+                "group_id": group_id,
+                "role": role,
+                "subject": subject,
+            }
+        )
         ctx.outcome(kind, pointer, key_text, "created", entity_id)
     await repo.insert_rows(ctx.uow, TeachingAssignment, inserts)
 
@@ -342,7 +453,10 @@ async def _missing(ctx: SyncContext) -> list[MissingRecord]:
 
 
 async def sync_roster(
-    uow: UnitOfWork, principal: Principal, school_id: uuid.UUID, request: RosterSyncRequest,
+    uow: UnitOfWork,
+    principal: Principal,
+    school_id: uuid.UUID,
+    request: RosterSyncRequest,
 ) -> RosterSyncResult:
     now = utcnow()
     ctx = SyncContext(uow=uow, school_id=school_id, source=request.source, now=now)
@@ -362,17 +476,30 @@ async def sync_roster(
     await _sync_enrolments(ctx, request.enrolments)
     await _sync_assignments(ctx, request.assignments)
     for (kind, outcome), ids in ctx.written.items():
-        uow.audit_many(f"{kind}.{'create' if outcome == 'created' else 'update'}", kind, ids,
-                       school_id, {"via": "roster:sync", "source": request.source})
+        uow.audit_many(
+            f"{kind}.{'create' if outcome == 'created' else 'update'}",
+            kind,
+            ids,
+            school_id,
+            {"via": "roster:sync", "source": request.source},
+        )
     return RosterSyncResult(
-        source=request.source, mode=request.mode, synced_at=now, counts=ctx.counts,
-        results=ctx.results, missing=await _missing(ctx) if request.mode == "full" else [],
+        source=request.source,
+        mode=request.mode,
+        synced_at=now,
+        counts=ctx.counts,
+        results=ctx.results,
+        missing=await _missing(ctx) if request.mode == "full" else [],
     )
 
 
 async def sync_roster_idempotent(
-    uow: UnitOfWork, principal: Principal, school_id: uuid.UUID, request: RosterSyncRequest,
-    raw_body: Any, key: str | None,
+    uow: UnitOfWork,
+    principal: Principal,
+    school_id: uuid.UUID,
+    request: RosterSyncRequest,
+    raw_body: Any,
+    key: str | None,
 ) -> tuple[int, dict[str, Any], bool]:
     """Run the sync once per Idempotency-Key. Returns (status, body, replayed)."""
     if not policies.may_sync(principal, school_id):

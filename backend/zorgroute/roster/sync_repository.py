@@ -28,7 +28,10 @@ def _uuids(name: str, values: Sequence[uuid.UUID]) -> Any:
 
 
 async def refs_by_external_id(
-    uow: UnitOfWork, school_id: uuid.UUID, entity_type: str, source: str,
+    uow: UnitOfWork,
+    school_id: uuid.UUID,
+    entity_type: str,
+    source: str,
     external_ids: Sequence[str],
 ) -> dict[str, ExternalRef]:
     if not external_ids:
@@ -45,21 +48,18 @@ async def refs_by_external_id(
     return {r.external_id: r for r in refs}
 
 
-async def all_refs(
-    uow: UnitOfWork, school_id: uuid.UUID, source: str
-) -> list[ExternalRef]:
+async def all_refs(uow: UnitOfWork, school_id: uuid.UUID, source: str) -> list[ExternalRef]:
     return await uow.scalars(
         select(ExternalRef).where(ExternalRef.school_id == school_id, ExternalRef.source == source)
     )
 
 
 async def rows_by_id(
-    uow: UnitOfWork, table: type[SQLModel], ids: Sequence[uuid.UUID]
+    uow: UnitOfWork, table: type[Any], ids: Sequence[uuid.UUID]
 ) -> dict[uuid.UUID, Any]:
     if not ids:
         return {}
-    id_col = table.id  # type: ignore[attr-defined]
-    found = await uow.scalars(select(table).where(id_col == _uuids("ids", ids)))
+    found = await uow.scalars(select(table).where(table.id == _uuids("ids", ids)))
     return {row.id: row for row in found}
 
 

@@ -54,8 +54,9 @@ async def test_student_read_is_audited_in_the_same_transaction(
     assert resp.headers["etag"] == '"v1"'
     async with factory.run([world.school_id]) as uow:
         events = await uow.scalars(
-            select(AuditEvent).where(AuditEvent.target_id == student_id,
-                                     AuditEvent.action == "student.read")
+            select(AuditEvent).where(
+                AuditEvent.target_id == student_id, AuditEvent.action == "student.read"
+            )
         )
     assert len(events) == 1
     assert events[0].actor_id == f"user:{world.users['mentor']}"
@@ -70,14 +71,16 @@ async def test_update_needs_if_match_and_refuses_a_stale_version(
     url = f"/api/v1/students/{world.students['ll-2']}"
     resp = await client.patch(url, json={"preferred_name": "Noa"}, headers=headers)
     assert resp.status_code == 428
-    resp = await client.patch(url, json={"preferred_name": "Noa"},
-                              headers={**headers, "If-Match": '"v1"'})
+    resp = await client.patch(
+        url, json={"preferred_name": "Noa"}, headers={**headers, "If-Match": '"v1"'}
+    )
     assert resp.status_code == 200, resp.text
     assert resp.headers["etag"] == '"v2"'
     assert resp.json()["preferred_name"] == "Noa"
     # A colleague who read version 1 cannot overwrite the change silently.
-    resp = await client.patch(url, json={"preferred_name": "No"},
-                              headers={**headers, "If-Match": '"v1"'})
+    resp = await client.patch(
+        url, json={"preferred_name": "No"}, headers={**headers, "If-Match": '"v1"'}
+    )
     assert resp.status_code == 412
     assert resp.json()["current_version"] == 2
     resp = await client.get(url, headers=headers)
@@ -89,8 +92,9 @@ async def test_mentor_may_read_but_not_edit_personal_details(
 ) -> None:
     headers = await world.headers("mentor")
     url = f"/api/v1/students/{world.students['ll-1']}"
-    resp = await client.patch(url, json={"preferred_name": "Em"},
-                              headers={**headers, "If-Match": '"v1"'})
+    resp = await client.patch(
+        url, json={"preferred_name": "Em"}, headers={**headers, "If-Match": '"v1"'}
+    )
     assert resp.status_code == 403
 
 
@@ -99,13 +103,18 @@ async def test_unsafe_request_without_csrf_header_is_refused(
 ) -> None:
     headers = await world.headers("team_leader")
     del headers["X-CSRF-Token"]
-    resp = await client.patch(f"/api/v1/students/{world.students['ll-2']}",
-                              json={"preferred_name": "X"}, headers={**headers, "If-Match": '"v1"'})
+    resp = await client.patch(
+        f"/api/v1/students/{world.students['ll-2']}",
+        json={"preferred_name": "X"},
+        headers={**headers, "If-Match": '"v1"'},
+    )
     assert resp.status_code == 403
     assert resp.json()["code"] == "csrf-failed"
 
 
-async def test_students_are_paginated_with_a_cursor(client: httpx.AsyncClient, world: World) -> None:
+async def test_students_are_paginated_with_a_cursor(
+    client: httpx.AsyncClient, world: World
+) -> None:
     headers = await world.headers("team_leader")
     url = f"/api/v1/schools/{world.school_id}/students"
     seen: list[str] = []

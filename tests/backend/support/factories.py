@@ -45,8 +45,14 @@ ROLES: dict[str, str | None] = {
 
 
 def _student(ext: str, given: str, infix: str | None, family: str, born: str) -> dict[str, Any]:
-    return {"external_id": ext, "given_name": given, "infix": infix, "family_name": family,
-            "date_of_birth": born, "modified_at": MODIFIED_AT}
+    return {
+        "external_id": ext,
+        "given_name": given,
+        "infix": infix,
+        "family_name": family,
+        "date_of_birth": born,
+        "modified_at": MODIFIED_AT,
+    }
 
 
 def roster_payload() -> dict[str, Any]:
@@ -60,28 +66,72 @@ def roster_payload() -> dict[str, Any]:
         _student("ll-6", "Daan", "van der", "Berg", "2013-09-09"),
     ]
     guardians = [
-        {"external_id": f"ou-{i}", "given_name": "Ouder", "infix": s["infix"],
-         "family_name": s["family_name"], "email": f"ouder{i}@example.nl", "phone": "06-12345678",
-         "modified_at": MODIFIED_AT,
-         "students": [{"student_external_id": s["external_id"], "relation": "parent",
-                       "parental_authority": True}]}
+        {
+            "external_id": f"ou-{i}",
+            "given_name": "Ouder",
+            "infix": s["infix"],
+            "family_name": s["family_name"],
+            "email": f"ouder{i}@example.nl",
+            "phone": "06-12345678",
+            "modified_at": MODIFIED_AT,
+            "students": [
+                {
+                    "student_external_id": s["external_id"],
+                    "relation": "parent",
+                    "parental_authority": True,
+                }
+            ],
+        }
         for i, s in enumerate(students, start=1)
     ]
     groups = [
-        {"external_id": "gr-1a", "name": "1A", "school_year": "2026-2027", "kind": "homeroom",
-         "grade": 1, "track": "havo/vwo", "modified_at": MODIFIED_AT},
-        {"external_id": "gr-2b", "name": "2B", "school_year": "2026-2027", "kind": "homeroom",
-         "grade": 2, "track": "havo", "modified_at": MODIFIED_AT},
-        {"external_id": "gr-2b-wi", "name": "2B-wi", "school_year": "2026-2027",
-         "kind": "teaching_group", "grade": 2, "track": "havo", "subject": "wiskunde",
-         "modified_at": MODIFIED_AT},
+        {
+            "external_id": "gr-1a",
+            "name": "1A",
+            "school_year": "2026-2027",
+            "kind": "homeroom",
+            "grade": 1,
+            "track": "havo/vwo",
+            "modified_at": MODIFIED_AT,
+        },
+        {
+            "external_id": "gr-2b",
+            "name": "2B",
+            "school_year": "2026-2027",
+            "kind": "homeroom",
+            "grade": 2,
+            "track": "havo",
+            "modified_at": MODIFIED_AT,
+        },
+        {
+            "external_id": "gr-2b-wi",
+            "name": "2B-wi",
+            "school_year": "2026-2027",
+            "kind": "teaching_group",
+            "grade": 2,
+            "track": "havo",
+            "subject": "wiskunde",
+            "modified_at": MODIFIED_AT,
+        },
     ]
     staff = [
-        {"external_id": ext, "given_name": role.title(), "family_name": "Medewerker",
-         "email": f"{role}@school.example", "modified_at": MODIFIED_AT}
-        for role, ext in ROLES.items() if ext
-    ] + [{"external_id": "st-mentor-2b", "given_name": "Mentor", "family_name": "Tweebee",
-          "modified_at": MODIFIED_AT}]
+        {
+            "external_id": ext,
+            "given_name": role.title(),
+            "family_name": "Medewerker",
+            "email": f"{role}@school.example",
+            "modified_at": MODIFIED_AT,
+        }
+        for role, ext in ROLES.items()
+        if ext
+    ] + [
+        {
+            "external_id": "st-mentor-2b",
+            "given_name": "Mentor",
+            "family_name": "Tweebee",
+            "modified_at": MODIFIED_AT,
+        }
+    ]
     enrolments = (
         [{"student_external_id": f"ll-{i}", "group_external_id": "gr-1a"} for i in (1, 2, 3)]
         + [{"student_external_id": f"ll-{i}", "group_external_id": "gr-2b"} for i in (4, 5, 6)]
@@ -90,11 +140,23 @@ def roster_payload() -> dict[str, Any]:
     assignments = [
         {"staff_external_id": "st-mentor-1a", "group_external_id": "gr-1a", "role": "mentor"},
         {"staff_external_id": "st-mentor-2b", "group_external_id": "gr-2b", "role": "mentor"},
-        {"staff_external_id": "st-teacher-wi", "group_external_id": "gr-2b-wi", "role": "teacher",
-         "subject": "wiskunde"},
+        {
+            "staff_external_id": "st-teacher-wi",
+            "group_external_id": "gr-2b-wi",
+            "role": "teacher",
+            "subject": "wiskunde",
+        },
     ]
-    return {"source": SOURCE, "mode": "full", "students": students, "guardians": guardians,
-            "groups": groups, "staff": staff, "enrolments": enrolments, "assignments": assignments}
+    return {
+        "source": SOURCE,
+        "mode": "full",
+        "students": students,
+        "guardians": guardians,
+        "groups": groups,
+        "staff": staff,
+        "enrolments": enrolments,
+        "assignments": assignments,
+    }
 
 
 @dataclass
@@ -118,7 +180,9 @@ class WorldFactory:
         self.sessionmaker = sessionmaker
         self.issuer = issuer
         self.settings = Settings(
-            env="test", database_url="unused", oidc=OidcSettings(issuer=issuer),
+            env="test",
+            database_url="unused",
+            oidc=OidcSettings(issuer=issuer),
             session=SessionSettings(secure_cookie=False),
         )
 
@@ -134,14 +198,23 @@ class WorldFactory:
             board = Board(code=f"B{tag}", name=f"Bestuur {tag}")
             uow.add_all([swv, board])
             await uow.flush()
-            school = School(brin=tag[:4].upper(), vestiging=f"{secrets.randbelow(100):02d}",
-                            name=f"Testschool {tag}", sector=sector, swv_id=swv.id,
-                            board_id=board.id)
+            school = School(
+                brin=tag[:4].upper(),
+                vestiging=f"{secrets.randbelow(100):02d}",
+                name=f"Testschool {tag}",
+                sector=sector,
+                swv_id=swv.id,
+                board_id=board.id,
+            )
             uow.add(school)
             await uow.flush()
-            system = Principal(kind="system", audit_id="system:test-factory", display_name="test",
-                               roles={school.id: frozenset({"integration"})},
-                               scopes=frozenset({"roster:read", "roster:write"}))
+            system = Principal(
+                kind="system",
+                audit_id="system:test-factory",
+                display_name="test",
+                roles={school.id: frozenset({"integration"})},
+                scopes=frozenset({"roster:read", "roster:write"}),
+            )
             uow.actor = system
             await uow.set_school_context([school.id])
             result = await sync.sync_roster(
@@ -156,29 +229,47 @@ class WorldFactory:
             users: dict[str, uuid.UUID] = {}
             for role, staff_ext in ROLES.items():
                 subject = f"{role}-{tag}"
-                user = UserAccount(issuer=self.issuer, subject=subject,
-                                   display_name=f"{role} {tag}")
+                user = UserAccount(
+                    issuer=self.issuer, subject=subject, display_name=f"{role} {tag}"
+                )
                 uow.add(user)
                 await uow.flush()
-                uow.add(SchoolMembership(
-                    user_id=user.id, school_id=school.id, role=role,
-                    staff_member_id=ids["staff_member"].get(staff_ext) if staff_ext else None,
-                ))
+                uow.add(
+                    SchoolMembership(
+                        user_id=user.id,
+                        school_id=school.id,
+                        role=role,
+                        staff_member_id=ids["staff_member"].get(staff_ext) if staff_ext else None,
+                    )
+                )
                 subjects[role] = subject
                 users[role] = user.id
-            lvs = await uow.first(select(IntegrationClient).where(
-                IntegrationClient.issuer == self.issuer, IntegrationClient.client_id == "demo-lvs"))
+            lvs = await uow.first(
+                select(IntegrationClient).where(
+                    IntegrationClient.issuer == self.issuer,
+                    IntegrationClient.client_id == "demo-lvs",
+                )
+            )
             if lvs is None:
-                lvs = IntegrationClient(issuer=self.issuer, client_id="demo-lvs", name="Demo LVS",
-                                        allowed_scopes=["roster:read", "roster:write"])
+                lvs = IntegrationClient(
+                    issuer=self.issuer,
+                    client_id="demo-lvs",
+                    name="Demo LVS",
+                    allowed_scopes=["roster:read", "roster:write"],
+                )
                 uow.add(lvs)
                 await uow.flush()
             uow.add(IntegrationClientSchool(client_id=lvs.id, school_id=school.id))
             await uow.commit()
         return World(
-            factory=self, school_id=school.id, swv_id=swv.id,
-            students=ids.get("student", {}), groups=ids.get("group", {}),
-            staff=ids.get("staff_member", {}), subjects=subjects, users=users,
+            factory=self,
+            school_id=school.id,
+            swv_id=swv.id,
+            students=ids.get("student", {}),
+            groups=ids.get("group", {}),
+            staff=ids.get("staff_member", {}),
+            subjects=subjects,
+            users=users,
         )
 
     async def session_headers(self, subject: str) -> dict[str, str]:
@@ -195,8 +286,12 @@ class WorldFactory:
 
 
 class _UowContext:
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], school_ids: list[uuid.UUID],
-                 actor: Principal | None) -> None:
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        school_ids: list[uuid.UUID],
+        actor: Principal | None,
+    ) -> None:
         self.sessionmaker = sessionmaker
         self.school_ids = school_ids
         self.actor = actor

@@ -121,7 +121,7 @@ def start_dev_idp(
     if post_logout_redirect_uris is not None:
         env["DEV_IDP_POST_LOGOUT_REDIRECT_URIS"] = ",".join(post_logout_redirect_uris)
 
-    process = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+    process = subprocess.Popen(
         [node, "server.mjs"],
         cwd=DEV_IDP_DIR,
         env=env,
