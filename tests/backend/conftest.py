@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -38,14 +39,16 @@ def worker_id_str(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture(scope="session")
 def database(worker_id_str: str) -> Iterator[EmbeddedDatabase]:
-    data_dir = REPO_DIR / ".data" / "test" / worker_id_str
-    pg = data_dir / "pg"
-    if pg.exists():
-        shutil.rmtree(pg)
+    # Under the repo's .data/ (the server opens permissions on parent folders), one cluster
+    # per worker and per run, so parallel runs never share or delete each other's cluster.
+    parent = REPO_DIR / ".data" / "test"
+    parent.mkdir(parents=True, exist_ok=True)
+    data_dir = Path(tempfile.mkdtemp(prefix=f"{worker_id_str}-", dir=parent))
     db = start_embedded(data_dir)
     migrate(db.owner_url)
     yield db
     db.stop()
+    shutil.rmtree(data_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

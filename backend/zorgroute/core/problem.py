@@ -98,4 +98,9 @@ def install_problem_handlers(app: FastAPI) -> None:
                 "code": "internal-error",
                 "detail": "The error has been logged. Quote the trace_id when you report it.",
             },
+            # This handler runs outside our middleware, which adds these headers elsewhere.
+            {
+                "X-Request-ID": str(getattr(request.state, "request_id", "")),
+                "Cache-Control": "no-store",
+            },
         )

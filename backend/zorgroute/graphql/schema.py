@@ -27,13 +27,14 @@ class Mutation(RosterMutation):
 
 
 def build_schema(introspection: bool = True, max_depth: int = 10) -> strawberry.Schema:
+    # Factories, not instances: strawberry builds fresh extensions for every request.
     extensions: list[Any] = [
         UnitOfWorkExtension,
-        mask_unexpected(),
-        QueryDepthLimiter(max_depth=max_depth),
+        mask_unexpected,
+        lambda: QueryDepthLimiter(max_depth=max_depth),
     ]
     if not introspection:
-        extensions.append(AddValidationRules([NoSchemaIntrospectionCustomRule]))
+        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
 
 
