@@ -19,7 +19,7 @@ def assert_problem(resp: httpx.Response, status: int, code: str) -> dict[str, An
     assert resp.status_code == status, resp.text
     assert resp.headers["content-type"] == PROBLEM
     body: dict[str, Any] = resp.json()
-    assert REQUIRED <= body.keys()
+    assert body.keys() >= REQUIRED
     assert body["status"] == status and body["code"] == code
     assert body["type"].endswith("/" + code)
     assert body["trace_id"] == resp.headers["x-request-id"]
