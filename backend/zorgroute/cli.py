@@ -110,6 +110,9 @@ def dev() -> int:
     print("• migrations applied")
     seed_demo(db.app_url)
     os.environ["ZORGROUTE_DATABASE_URL"] = db.app_url
+    from zorgroute.settings import get_settings
+
+    get_settings.cache_clear()  # read again, now with the database URL
     idp = subprocess.Popen(
         ["node", "server.mjs"],  # noqa: S607 - node from PATH, as `make` checked
         cwd=DEV_IDP_DIR,

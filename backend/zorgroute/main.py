@@ -98,6 +98,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _health_routes(app: FastAPI) -> None:
+    @app.get("/", include_in_schema=False)
+    async def index() -> dict[str, str]:
+        # Where the browser lands after login until the SPA serves this address.
+        return {
+            "name": "Zorgroute API",
+            "me": "/api/v1/me",
+            "docs": "/api/v1/docs",
+            "login": "/auth/login",
+        }
+
     @app.get("/health/live", include_in_schema=False)
     async def live() -> dict[str, str]:
         return {"status": "ok"}
