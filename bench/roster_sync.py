@@ -301,9 +301,12 @@ async def bench(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument(
-        "--students", type=int, action="append", metavar="N",
+        "--students",
+        type=int,
+        action="append",
+        metavar="N",
         help="school size in students (repeatable; default 1000, 5000 and 10000)",
-    )  # fmt: skip
+    )
     parser.add_argument(
         "--keep", action="store_true", help="keep the database directory under .data/bench"
     )

@@ -82,6 +82,15 @@ class Settings(BaseSettings):
         return self
 
     @property
+    def public_base(self) -> str:
+        """public_url without a trailing slash, whatever the environment variable holds."""
+        return self.public_url.rstrip("/")
+
+    @property
+    def app_base(self) -> str:
+        return self.app_url.rstrip("/")
+
+    @property
     def is_development(self) -> bool:
         return self.env == "development"
 

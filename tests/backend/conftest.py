@@ -53,7 +53,10 @@ def database(worker_id_str: str) -> Iterator[EmbeddedDatabase]:
 
 @pytest.fixture(scope="session")
 def dev_idp() -> Iterator[DevIdp]:
-    idp = start_dev_idp(redirect_uris=[f"{TEST_BASE_URL}/auth/callback"])
+    idp = start_dev_idp(
+        redirect_uris=[f"{TEST_BASE_URL}/auth/callback"],
+        post_logout_redirect_uris=[f"{TEST_BASE_URL}/"],
+    )
     yield idp
     idp.stop()
 

@@ -100,6 +100,10 @@ class IdempotencyInProgress(AppError):
     )
 
 
+class UpstreamUnavailable(AppError):
+    status, code, title = 503, "upstream-unavailable", "A service we depend on is unreachable"
+
+
 class AccountNotProvisioned(AppError):
     status, code, title = (
         403,

@@ -40,7 +40,7 @@ async def login(request: Request, return_to: str | None = None) -> Any:
     request.session["return_to"] = _safe_return_to(return_to)
     return await request.app.state.oauth.zorgroute.authorize_redirect(
         request,
-        f"{settings.public_url}/auth/callback",
+        f"{settings.public_base}/auth/callback",
         resource=settings.oidc.api_audience,
     )
 
@@ -63,7 +63,7 @@ async def callback(request: Request, uow: Uow) -> Any:
         uow, settings, dict(token["userinfo"]), token.get("id_token")
     )
     return_to = _safe_return_to(request.session.pop("return_to", None))
-    response = RedirectResponse(settings.app_url.rstrip("/") + return_to, status_code=303)
+    response = RedirectResponse(settings.app_base + return_to, status_code=303)
     response.set_cookie(
         settings.session_cookie_name,
         session_token,
@@ -100,7 +100,7 @@ async def logout(
             + urlencode(
                 {
                     "client_id": settings.oidc.client_id,
-                    "post_logout_redirect_uri": settings.app_url + "/",
+                    "post_logout_redirect_uri": settings.app_base + "/",
                 }
             )
         )

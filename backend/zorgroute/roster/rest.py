@@ -132,7 +132,7 @@ async def roster_sync(
     payload: Annotated[RosterSyncRequest, Body()],
     uow: Uow,
     principal: CurrentPrincipal,
-    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+    idempotency_key: Annotated[str | None, Header()] = None,
 ) -> Any:
     """LVS bulk upsert of students, guardians, groups, staff, enrolments and assignments.
 

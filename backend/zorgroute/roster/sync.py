@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from zorgroute.core import idempotency
 from zorgroute.core.db import UnitOfWork
@@ -143,7 +143,7 @@ def _validate(
     ctx: SyncContext, kind: str, pointer: str, raw: Any, model: type[BaseModel]
 ) -> Any | None:
     try:
-        return TypeAdapter(model).validate_python(raw)
+        return model.model_validate(raw)
     except ValidationError as exc:
         external_id = raw.get("external_id") if isinstance(raw, dict) else None
         errors = [
@@ -161,6 +161,17 @@ def _validate(
         return None
 
 
+def _validate_all(
+    ctx: SyncContext, kind: str, key: str, raw_rows: list[Any], model: type[BaseModel]
+) -> list[tuple[str, Any]]:
+    """The valid rows with their JSON pointers; invalid ones are rejected on the way."""
+    return [
+        (f"/{key}/{i}", row)
+        for i, raw in enumerate(raw_rows)
+        if (row := _validate(ctx, kind, f"/{key}/{i}", raw, model)) is not None
+    ]
+
+
 async def _resolve_school_years(ctx: SyncContext, groups: list[tuple[str, SyncGroup]]) -> None:
     """Groups name their school year ("2026-2027"); unknown years are created (1 Aug-31 Jul)."""
     for year in await org_repo.school_years(ctx.uow, ctx.school_id):
@@ -168,7 +179,7 @@ async def _resolve_school_years(ctx: SyncContext, groups: list[tuple[str, SyncGr
     for _, row in groups:
         name = row.school_year
         start, end = (int(p) for p in name.split("-"))
-        if name not in ctx.years and end == start + 1:
+        if name not in ctx.years and end == start + 1 and 2000 <= start <= 2099:
             year = SchoolYear(
                 school_id=ctx.school_id,
                 name=name,
@@ -221,14 +232,13 @@ async def _upsert_entities(
     accepted: list[tuple[str, Any]] = []
     ids = ctx.ids.setdefault(kind, {})
     for pointer, row in valid:
-        values = {name: getattr(row, name) for name in spec.fields}
-        if spec.derived is not None:
-            values.update(spec.derived(row, ctx))
+        derived = spec.derived(row, ctx) if spec.derived is not None else {}
         ref = refs.get(row.external_id)
         existing = current.get(ref.entity_id) if ref is not None else None
         if ref is None or existing is None:
             entity_id = new_id()
-            inserts.append({"id": entity_id, "school_id": ctx.school_id, **values})
+            values = {name: getattr(row, name) for name in spec.fields}
+            inserts.append({"id": entity_id, "school_id": ctx.school_id, **values, **derived})
             ref_inserts.append(
                 {
                     "id": new_id(),
@@ -243,6 +253,7 @@ async def _upsert_entities(
             ctx.outcome(kind, pointer, row.external_id, "created", entity_id)
         else:
             entity_id = existing.id
+            ids[row.external_id] = entity_id  # a stale row still exists for references
             held = ref.source_modified_at
             if row.modified_at is not None and held is not None and row.modified_at < held:
                 ctx.reject(
@@ -253,6 +264,10 @@ async def _upsert_entities(
                     f"We hold a newer version from {ctx.source} (modified_at {held}).",
                 )
                 continue
+            # Only what the source sent: a field it leaves out keeps its value (a school's own
+            # correction of, say, the preferred name survives the next sync).
+            sent = {n: getattr(row, n) for n in spec.fields if n in row.model_fields_set}
+            values = {**sent, **derived}
             changed = {k: v for k, v in values.items() if getattr(existing, k) != v}
             if changed:
                 updates.append(
@@ -281,9 +296,21 @@ def _resolve(ctx: SyncContext, kind: str, external_id: str) -> uuid.UUID | None:
     return ctx.ids.get(kind, {}).get(external_id)
 
 
+async def _know(ctx: SyncContext, kind: str, external_ids: set[str]) -> None:
+    """Make records of this source from earlier syncs resolvable (a delta sync may enrol a
+    student it does not send again)."""
+    known = ctx.ids.setdefault(kind, {})
+    missing = [e for e in external_ids if e not in known]
+    refs = await repo.refs_by_external_id(ctx.uow, ctx.school_id, kind, ctx.source, missing)
+    known.update({ext: ref.entity_id for ext, ref in refs.items()})
+
+
 async def _sync_links(ctx: SyncContext, guardians: list[tuple[str, SyncGuardian]]) -> None:
     """Which guardian belongs to which student, with relation and parental authority (gezag)."""
     wanted: dict[tuple[uuid.UUID, uuid.UUID], tuple[str, bool]] = {}
+    await _know(
+        ctx, "student", {link.student_external_id for _, g in guardians for link in g.students}
+    )
     for pointer, row in guardians:
         guardian_id = _resolve(ctx, "guardian", row.external_id)
         assert guardian_id is not None
@@ -332,11 +359,10 @@ async def _sync_links(ctx: SyncContext, guardians: list[tuple[str, SyncGuardian]
 async def _sync_enrolments(ctx: SyncContext, raw_rows: list[Any]) -> None:
     kind = "enrolment"
     wanted: dict[tuple[uuid.UUID, uuid.UUID], tuple[str, str, SyncEnrolment]] = {}
-    for i, raw in enumerate(raw_rows):
-        pointer = f"/enrolments/{i}"
-        row = _validate(ctx, kind, pointer, raw, SyncEnrolment)
-        if row is None:
-            continue
+    rows = _validate_all(ctx, kind, "enrolments", raw_rows, SyncEnrolment)
+    await _know(ctx, "student", {r.student_external_id for _, r in rows})
+    await _know(ctx, "group", {r.group_external_id for _, r in rows})
+    for pointer, row in rows:
         key_text = f"{row.student_external_id}/{row.group_external_id}"
         student_id = _resolve(ctx, "student", row.student_external_id)
         group_id = _resolve(ctx, "group", row.group_external_id)
@@ -392,11 +418,10 @@ async def _sync_enrolments(ctx: SyncContext, raw_rows: list[Any]) -> None:
 async def _sync_assignments(ctx: SyncContext, raw_rows: list[Any]) -> None:
     kind = "assignment"
     wanted: dict[tuple[uuid.UUID, uuid.UUID, str, str], tuple[str, str]] = {}
-    for i, raw in enumerate(raw_rows):
-        pointer = f"/assignments/{i}"
-        row = _validate(ctx, kind, pointer, raw, SyncAssignment)
-        if row is None:
-            continue
+    rows = _validate_all(ctx, kind, "assignments", raw_rows, SyncAssignment)
+    await _know(ctx, "staff_member", {r.staff_external_id for _, r in rows})
+    await _know(ctx, "group", {r.group_external_id for _, r in rows})
+    for pointer, row in rows:
         key_text = f"{row.staff_external_id}/{row.group_external_id}/{row.role}"
         staff_id = _resolve(ctx, "staff_member", row.staff_external_id)
         group_id = _resolve(ctx, "group", row.group_external_id)
@@ -463,12 +488,7 @@ async def sync_roster(
     accepted: dict[str, list[tuple[str, Any]]] = {}
     for spec in SPECS:
         raw_rows: list[Any] = getattr(request, spec.key)
-        prepared = [
-            (f"/{spec.key}/{i}", row)
-            for i, raw in enumerate(raw_rows)
-            if (row := _validate(ctx, spec.entity_type, f"/{spec.key}/{i}", raw, spec.row))
-            is not None
-        ]
+        prepared = _validate_all(ctx, spec.entity_type, spec.key, raw_rows, spec.row)
         if spec.entity_type == "group":
             await _resolve_school_years(ctx, prepared)
         accepted[spec.entity_type] = await _upsert_entities(ctx, spec, raw_rows, prepared)
@@ -502,7 +522,7 @@ async def sync_roster_idempotent(
     key: str | None,
 ) -> tuple[int, dict[str, Any], bool]:
     """Run the sync once per Idempotency-Key. Returns (status, body, replayed)."""
-    if not policies.may_sync(principal, school_id):
+    if school_id not in principal.roles:
         raise NotFound("There is no school with this id that you may synchronise.")
     policies.require_sync(principal, school_id)
     body_hash = idempotency.request_hash(raw_body)

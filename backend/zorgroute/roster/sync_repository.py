@@ -64,8 +64,10 @@ async def rows_by_id(
 
 
 async def insert_rows(uow: UnitOfWork, table: type[SQLModel], rows: list[dict[str, Any]]) -> None:
+    # render_nulls: rows that leave different optional fields empty still share one statement.
+    stmt = insert(table).execution_options(render_nulls=True)
     for chunk in _chunks(rows):
-        await uow.execute(insert(table), list(chunk))
+        await uow.execute(stmt, list(chunk))
 
 
 async def update_rows(uow: UnitOfWork, table: type[SQLModel], rows: list[dict[str, Any]]) -> None:

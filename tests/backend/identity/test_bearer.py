@@ -142,7 +142,9 @@ async def test_scopes_are_narrowed_to_what_the_client_may_ever_have(
     client: httpx.AsyncClient, world: World, dev_idp: DevIdp
 ) -> None:
     token = client_credentials_token(
-        dev_idp.issuer, "demo-lvs", "demo-lvs-secret",
+        dev_idp.issuer,
+        "demo-lvs",
+        "demo-lvs-secret",
         "roster:read roster:write students:read reports:read",
     )
     assert set(_claims(token)["scope"].split()) >= {"students:read", "reports:read"}
@@ -243,18 +245,22 @@ async def test_id_token_from_a_real_login_is_not_an_access_token(
     _assert_invalid_token(resp)
 
 
+@pytest.mark.parametrize("login", ["school_leader", "demo-lvs"])
 async def test_staff_access_token_does_not_make_the_bff_a_system(
-    client: httpx.AsyncClient, world: World, dev_idp: DevIdp
+    client: httpx.AsyncClient, world: World, dev_idp: DevIdp, login: str
 ) -> None:
-    # A genuine at+jwt for our API, but issued to the BFF client, which is no integration client.
-    access_token = _staff_tokens(dev_idp.issuer, world.subjects["school_leader"])["access_token"]
+    # A genuine at+jwt for our API, but issued to the BFF client, which is no integration client;
+    # a person whose login happens to be a registered client id gains nothing by it either.
+    subject = world.subjects.get(login, login)
+    access_token = _staff_tokens(dev_idp.issuer, subject)["access_token"]
     assert _header(access_token)["typ"] == "at+jwt"
     assert _claims(access_token)["client_id"] == BFF_CLIENT_ID
+    assert _claims(access_token)["sub"] == subject
 
     resp = await client.get("/api/v1/me", headers=_bearer(access_token))
 
     _assert_invalid_token(resp)
-    assert world.subjects["school_leader"] not in resp.text
+    assert subject not in resp.text
 
 
 def _flipped_signature(token: str) -> str:
@@ -342,9 +348,7 @@ async def test_forged_tokens_are_rejected(
     ],
     ids=["garbage", "a.b.c", "empty-claims", "kid-not-a-string", "dots", "long"],
 )
-async def test_malformed_tokens_are_rejected(
-    client: httpx.AsyncClient, token: str
-) -> None:
+async def test_malformed_tokens_are_rejected(client: httpx.AsyncClient, token: str) -> None:
     resp = await client.get("/api/v1/me", headers=_bearer(token))
     _assert_invalid_token(resp)
 
@@ -383,7 +387,9 @@ async def _register_lvs(factory: WorldFactory, issuer: str, school_id: uuid.UUID
         uow = UnitOfWork(session, request_id=f"test-{secrets.token_hex(4)}")
         await uow.set_school_context([school_id])
         lvs = IntegrationClient(
-            issuer=issuer, client_id="demo-lvs", name="Demo LVS (second IdP)",
+            issuer=issuer,
+            client_id="demo-lvs",
+            name="Demo LVS (second IdP)",
             allowed_scopes=["roster:read", "roster:write"],
         )
         uow.add(lvs)
@@ -409,8 +415,9 @@ async def test_jwks_is_cached_and_refetched_for_an_unknown_kid_after_rotation(
         await _register_lvs(factory, idp2.issuer, world.school_id)
         transport = httpx.ASGITransport(app=app2)
         async with httpx.AsyncClient(transport=transport, base_url=BASE) as client2:
-            first = client_credentials_token(idp2.issuer, "demo-lvs", "demo-lvs-secret",
-                                             ROSTER_SCOPES)
+            first = client_credentials_token(
+                idp2.issuer, "demo-lvs", "demo-lvs-secret", ROSTER_SCOPES
+            )
             resp = await client2.get("/api/v1/me", headers=_bearer(first))
             assert resp.status_code == 200, resp.text
             assert str(world.school_id) in {s["id"] for s in resp.json()["schools"]}
@@ -425,8 +432,9 @@ async def test_jwks_is_cached_and_refetched_for_an_unknown_kid_after_rotation(
             # Same issuer, same port, new signing key with a new kid.
             idp3 = start_dev_idp(port=idp2.port)
             assert idp3.issuer == idp2.issuer
-            second = client_credentials_token(idp3.issuer, "demo-lvs", "demo-lvs-secret",
-                                              ROSTER_SCOPES)
+            second = client_credentials_token(
+                idp3.issuer, "demo-lvs", "demo-lvs-secret", ROSTER_SCOPES
+            )
             assert _header(second)["kid"] != _header(first)["kid"]
 
             resp = await client2.get("/api/v1/me", headers=_bearer(second))
@@ -439,3 +447,35 @@ async def test_jwks_is_cached_and_refetched_for_an_unknown_kid_after_rotation(
         idp2.stop()
         if idp3 is not None:
             idp3.stop()
+
+
+async def test_unreachable_idp_during_a_jwks_refetch_is_not_a_server_error(
+    settings: Settings, world: World
+) -> None:
+    """An IdP outage during a JWKS refetch (token with an unknown kid) must not become a 500:
+    the cached keys stay, the token is refused as problem+json (401, or 503 without any keys)."""
+    idp = start_dev_idp()
+    app2 = create_app(
+        settings.model_copy(
+            update={"oidc": settings.oidc.model_copy(update={"issuer": idp.issuer})}
+        )
+    )
+    app2.state.oidc_metadata.min_refresh_seconds = 0.0
+    try:
+        token = client_credentials_token(idp.issuer, "demo-lvs", "demo-lvs-secret", ROSTER_SCOPES)
+        transport = httpx.ASGITransport(app=app2, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url=BASE) as client2:
+            # Not registered for this issuer: 401, but the keys are now cached.
+            _assert_invalid_token(await client2.get("/api/v1/me", headers=_bearer(token)))
+            idp.stop()
+            _, payload, signature = token.split(".")
+            unknown_kid = {**_header(token), "kid": f"dev-{uuid.uuid4()}"}
+            forged = f"{_segment(unknown_kid)}.{payload}.{signature}"
+
+            resp = await client2.get("/api/v1/me", headers=_bearer(forged))
+
+        assert resp.headers["content-type"] == PROBLEM_JSON
+        assert resp.status_code in (401, 503), resp.text
+    finally:
+        await app2.state.engine.dispose()
+        idp.stop()

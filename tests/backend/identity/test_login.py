@@ -20,6 +20,8 @@ from support.idp import API_AUDIENCE, BFF_CLIENT_ID, DevIdp, complete_login, dis
 from zorgroute.audit.models import AuditEvent
 from zorgroute.core.db import UnitOfWork
 from zorgroute.identity.models import SchoolMembership, UserAccount
+from zorgroute.main import create_app
+from zorgroute.settings import Settings
 
 BASE = "http://testserver"
 CALLBACK = f"{BASE}/auth/callback"
@@ -93,8 +95,9 @@ async def test_login_redirects_to_the_idp_with_pkce_and_the_api_resource(
     location = await _start_login(client)
 
     parts = urlsplit(location)
-    assert urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")) == (
-        discovery(dev_idp.issuer)["authorization_endpoint"]
+    assert (
+        urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+        == (discovery(dev_idp.issuer)["authorization_endpoint"])
     )
     query = parse_qs(parts.query)
     assert query["response_type"] == ["code"]
@@ -353,6 +356,26 @@ async def test_logout_needs_the_csrf_header_then_revokes_the_session(
     assert len(events) == 1
 
 
+async def test_logout_redirect_ignores_a_trailing_slash_in_app_url(
+    settings: Settings, world: World
+) -> None:
+    """ZORGROUTE_APP_URL=https://x/ must not send post_logout_redirect_uri=https://x// to the
+    IdP, which would not match the registered URI."""
+    app3 = create_app(settings.model_copy(update={"app_url": f"{BASE}/"}))
+    try:
+        headers = await world.headers("mentor")
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app3), base_url=BASE
+        ) as client3:
+            resp = await client3.post("/auth/logout", headers=headers)
+    finally:
+        await app3.state.engine.dispose()
+
+    assert resp.status_code == 200, resp.text
+    query = parse_qs(urlsplit(resp.json()["end_session_url"]).query)
+    assert query["post_logout_redirect_uri"] == [f"{BASE}/"]
+
+
 async def test_me_without_credentials_is_a_bare_401(client: httpx.AsyncClient) -> None:
     resp = await client.get("/api/v1/me")
 
@@ -372,6 +395,7 @@ async def test_me_without_credentials_is_a_bare_401(client: httpx.AsyncClient) -
         b"x" * 5000,
         b"",
     ],
+    ids=["garbage", "well-formed-unknown", "sql", "non-ascii", "long", "empty"],
 )
 async def test_unknown_session_cookie_is_401(client: httpx.AsyncClient, cookie: bytes) -> None:
     resp = await client.get("/api/v1/me", headers=[(b"cookie", b"zr_session=" + cookie)])

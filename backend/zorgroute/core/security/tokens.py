@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import structlog
 from joserfc import jws, jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
-from zorgroute.core.errors import Unauthenticated
+from zorgroute.core.errors import Unauthenticated, UpstreamUnavailable
+
+log = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class OidcMetadata:
         self._discovery: dict[str, Any] | None = None
         self._keys: KeySet | None = None
         self._fetched_at = 0.0
+        self._attempted_at = -min_refresh_seconds
         self._lock = asyncio.Lock()
 
     async def discovery(self) -> dict[str, Any]:
@@ -55,14 +59,24 @@ class OidcMetadata:
             now = time.monotonic()
             stale = now - self._fetched_at > self.cache_seconds
             unknown = self._keys is not None and kid is not None and not _has_kid(self._keys, kid)
-            may_refresh = now - self._fetched_at > self.min_refresh_seconds
-            if self._keys is None or stale or (unknown and may_refresh):
-                jwks_uri = (await self.discovery())["jwks_uri"]
-                async with httpx.AsyncClient(timeout=10) as client:
-                    resp = await client.get(jwks_uri)
-                    resp.raise_for_status()
-                self._keys = KeySet.import_key_set(resp.json())
-                self._fetched_at = now
+            may_refresh = now - self._attempted_at > self.min_refresh_seconds
+            if (self._keys is None or stale or unknown) and may_refresh:
+                # Count the attempt even when it fails: an outage must not turn every
+                # unknown kid into another fetch while all token checks wait on this lock.
+                self._attempted_at = now
+                try:
+                    jwks_uri = (await self.discovery())["jwks_uri"]
+                    async with httpx.AsyncClient(timeout=5) as client:
+                        resp = await client.get(jwks_uri)
+                        resp.raise_for_status()
+                    self._keys = KeySet.import_key_set(resp.json())
+                    self._fetched_at = now
+                except (httpx.HTTPError, ValueError, KeyError, JoseError):
+                    log.warning("jwks_fetch_failed", issuer=self.issuer)
+            if self._keys is None:
+                raise UpstreamUnavailable(
+                    "The identity provider cannot be reached to check the token. Try again soon."
+                )
             return self._keys
 
 
@@ -99,10 +113,14 @@ class TokenValidator:
         except (JoseError, ValueError):
             raise invalid from None
         claims = decoded.claims
+        # A system token is issued to the client itself (RFC 9068: client_id; for client
+        # credentials sub is the client). A user's token (sub = a person) is never a system.
+        if not claims.get("client_id") or claims["sub"] != claims["client_id"]:
+            raise invalid
         return AccessToken(
             issuer=claims["iss"],
             subject=claims["sub"],
-            client_id=str(claims.get("client_id") or claims["sub"]),
+            client_id=str(claims["client_id"]),
             scopes=frozenset(str(claims.get("scope", "")).split()),
             claims=claims,
         )
