@@ -486,8 +486,7 @@ def test_generated_staff_emails_use_school_domain() -> None:
 
 def test_accounts_json_staff_appear_in_roster() -> None:
     accounts = demo_accounts()
-    if not accounts:
-        pytest.skip(f"{dataset.ACCOUNTS_FILE} does not exist")
+    assert accounts, f"{dataset.ACCOUNTS_FILE} is missing or empty"
     payloads = _payloads()
     checked = 0
     for account in accounts:
