@@ -322,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"embedded PostgreSQL in {data_dir}", file=sys.stderr, flush=True)
     db = start_embedded(data_dir)
     try:
-        migrate(db.owner_url)
+        migrate(db.owner_url, db.app_role)
         app = create_app(Settings(env="test", database_url=db.app_url, log_level="WARNING"))
         asyncio.run(bench(app.state.engine, app.state.sessionmaker, sizes))
     finally:

@@ -23,6 +23,7 @@ OPENAPI_DIR = REPO_DIR / "openapi"
 class Database:
     app_url: str
     owner_url: str
+    app_role: str
     embedded: Any = None
 
 
@@ -33,7 +34,9 @@ def resolve_database() -> Database:
     settings = get_settings()
     if settings.database_url:
         return Database(
-            settings.database_url, settings.migration_database_url or settings.database_url
+            settings.database_url,
+            settings.migration_database_url or settings.database_url,
+            settings.database_app_role,
         )
     from zorgroute.core.embedded_pg import start_embedded
 
@@ -41,15 +44,17 @@ def resolve_database() -> Database:
     if not data_dir.is_absolute():
         data_dir = REPO_DIR / data_dir
     db = start_embedded(data_dir, settings.database_app_role)
-    return Database(db.app_url, db.owner_url, db)
+    return Database(db.app_url, db.owner_url, settings.database_app_role, db)
 
 
-def migrate(owner_url: str) -> None:
+def migrate(owner_url: str, app_role: str = "zorgroute_app") -> None:
+    """Apply migrations as the schema owner, granting table access to the app role."""
     from alembic import command
     from alembic.config import Config
 
     cfg = Config(str(BACKEND_DIR / "alembic.ini"))
     cfg.attributes["url"] = owner_url
+    cfg.attributes["app_role"] = app_role
     command.upgrade(cfg, "head")
 
 
@@ -106,7 +111,7 @@ def dev() -> int:
     os.environ.setdefault("ZORGROUTE_SESSION__SECURE_COOKIE", "false")
     db = resolve_database()
     print("• database ready" + (" (embedded, .data/pg)" if db.embedded else ""))
-    migrate(db.owner_url)
+    migrate(db.owner_url, db.app_role)
     print("• migrations applied")
     seed_demo(db.app_url)
     os.environ["ZORGROUTE_DATABASE_URL"] = db.app_url
@@ -188,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "export-api-spec":
         return export_api_spec(args.check)
     db = resolve_database()
-    migrate(db.owner_url)
+    migrate(db.owner_url, db.app_role)
     if args.command == "seed-demo":
         seed_demo(db.app_url)
     return 0

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from alembic import op
+import os
 
-from zorgroute.settings import get_settings
+from alembic import context, op
 
 TENANT_POLICY = "school_id = ANY (NULLIF(current_setting('app.school_ids', true), '')::uuid[])"
 
 
 def app_role() -> str:
-    return get_settings().database_app_role
+    """The role the API connects as. Passed by `zorgroute migrate`; no full settings needed."""
+    role = context.config.attributes.get("app_role") or os.environ.get(
+        "ZORGROUTE_DATABASE_APP_ROLE", "zorgroute_app"
+    )
+    if not role.replace("_", "").isalnum():
+        raise ValueError(f"not a plain role name: {role!r}")
+    return str(role)
 
 
 def grant_app_role() -> None:

@@ -38,6 +38,7 @@ from zorgroute.roster.models import (
 )
 from zorgroute.roster.schemas import (
     MissingRecord,
+    Outcome,
     RosterSyncRequest,
     RosterSyncResult,
     RowProblem,
@@ -82,14 +83,15 @@ class SyncContext:
         kind: str,
         pointer: str,
         external_id: str | None,
-        outcome: str,
+        outcome: Outcome,
         entity_id: uuid.UUID | None = None,
         problem: RowProblem | None = None,
     ) -> None:
         counts = self.counts.setdefault(kind, SyncCounts())
         setattr(counts, outcome, getattr(counts, outcome) + 1)
+        # Our own values, already valid: skip re-validating thousands of result rows.
         self.results.append(
-            RowResult(
+            RowResult.model_construct(
                 pointer=pointer,
                 external_id=external_id,
                 outcome=outcome,

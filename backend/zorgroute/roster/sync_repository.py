@@ -27,17 +27,22 @@ def _uuids(name: str, values: Sequence[uuid.UUID]) -> Any:
     return any_(bindparam(name, list(values), type_=ARRAY(PG_UUID(as_uuid=True))))
 
 
+# Reads below return plain rows (attribute access, no ORM identity map): a sync compares tens
+# of thousands of records and building ORM objects for them was most of its time.
+_REF = ExternalRef.__table__.c  # type: ignore[attr-defined]
+
+
 async def refs_by_external_id(
     uow: UnitOfWork,
     school_id: uuid.UUID,
     entity_type: str,
     source: str,
     external_ids: Sequence[str],
-) -> dict[str, ExternalRef]:
+) -> dict[str, Any]:
     if not external_ids:
         return {}
-    refs = await uow.scalars(
-        select(ExternalRef).where(
+    refs = await uow.execute(
+        select(_REF.id, _REF.external_id, _REF.entity_id, _REF.source_modified_at).where(
             ExternalRef.school_id == school_id,
             ExternalRef.entity_type == entity_type,
             ExternalRef.source == source,
@@ -48,10 +53,13 @@ async def refs_by_external_id(
     return {r.external_id: r for r in refs}
 
 
-async def all_refs(uow: UnitOfWork, school_id: uuid.UUID, source: str) -> list[ExternalRef]:
-    return await uow.scalars(
-        select(ExternalRef).where(ExternalRef.school_id == school_id, ExternalRef.source == source)
+async def all_refs(uow: UnitOfWork, school_id: uuid.UUID, source: str) -> Sequence[Any]:
+    rows = await uow.execute(
+        select(_REF.entity_type, _REF.external_id, _REF.entity_id).where(
+            _REF.school_id == school_id, _REF.source == source
+        )
     )
+    return rows.all()
 
 
 async def rows_by_id(
@@ -59,7 +67,8 @@ async def rows_by_id(
 ) -> dict[uuid.UUID, Any]:
     if not ids:
         return {}
-    found = await uow.scalars(select(table).where(table.id == _uuids("ids", ids)))
+    columns = table.__table__.c
+    found = await uow.execute(select(*columns).where(columns.id == _uuids("ids", ids)))
     return {row.id: row for row in found}
 
 
@@ -78,25 +87,23 @@ async def update_rows(uow: UnitOfWork, table: type[SQLModel], rows: list[dict[st
 
 async def guardian_links(
     uow: UnitOfWork, guardian_ids: Sequence[uuid.UUID]
-) -> dict[tuple[uuid.UUID, uuid.UUID], StudentGuardian]:
+) -> dict[tuple[uuid.UUID, uuid.UUID], Any]:
     if not guardian_ids:
         return {}
-    links = await uow.scalars(
-        select(StudentGuardian).where(
-            col(StudentGuardian.guardian_id) == _uuids("guardian_ids", guardian_ids)
-        )
+    c = StudentGuardian.__table__.c  # type: ignore[attr-defined]
+    links = await uow.execute(
+        select(*c).where(c.guardian_id == _uuids("guardian_ids", guardian_ids))
     )
     return {(link.student_id, link.guardian_id): link for link in links}
 
 
 async def enrolments(
     uow: UnitOfWork, student_ids: Sequence[uuid.UUID]
-) -> dict[tuple[uuid.UUID, uuid.UUID], Enrolment]:
+) -> dict[tuple[uuid.UUID, uuid.UUID], Any]:
     if not student_ids:
         return {}
-    rows = await uow.scalars(
-        select(Enrolment).where(col(Enrolment.student_id) == _uuids("student_ids", student_ids))
-    )
+    c = Enrolment.__table__.c  # type: ignore[attr-defined]
+    rows = await uow.execute(select(*c).where(c.student_id == _uuids("student_ids", student_ids)))
     return {(e.student_id, e.group_id): e for e in rows}
 
 
@@ -105,9 +112,6 @@ async def assignments(
 ) -> set[tuple[uuid.UUID, uuid.UUID, str, str]]:
     if not staff_ids:
         return set()
-    rows = await uow.scalars(
-        select(TeachingAssignment).where(
-            col(TeachingAssignment.staff_member_id) == _uuids("staff_ids", staff_ids)
-        )
-    )
+    c = TeachingAssignment.__table__.c  # type: ignore[attr-defined]
+    rows = await uow.execute(select(*c).where(c.staff_member_id == _uuids("staff_ids", staff_ids)))
     return {(a.staff_member_id, a.group_id, a.role, a.subject) for a in rows}
