@@ -70,10 +70,6 @@ def group_filter(principal: Principal) -> ColumnElement[bool]:
     return col(Group.school_id).in_(principal.school_ids) if principal.school_ids else false()
 
 
-def may_sync(principal: Principal, school_id: uuid.UUID) -> bool:
-    return principal.kind == "system" and "integration" in principal.roles_at(school_id)
-
-
 def require_sync(principal: Principal, school_id: uuid.UUID) -> None:
     """The LVS bulk upsert is for registered integration clients bound to the school."""
     if principal.kind != "system":

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import NotFound, PreconditionFailed, PreconditionRequired
+from zorgroute.core.errors import Forbidden, NotFound, PreconditionFailed, PreconditionRequired
 from zorgroute.core.models import utcnow
 from zorgroute.core.pagination import Page
 from zorgroute.core.security.principal import Principal
@@ -209,8 +209,7 @@ async def update_student(
         uow, student_id, policies.student_filter(principal, "update"), for_update=True
     )
     if student is None:
-        raise_forbidden_update()
-    assert student is not None
+        raise Forbidden("You may read this student, but not change their details.")
     if expected_version is None:
         raise PreconditionRequired(
             "Send If-Match with the ETag you read (GraphQL: expectedVersion).",
@@ -236,12 +235,6 @@ async def update_student(
             "student.update", "student", student.id, student.school_id, {"fields": sorted(fields)}
         )
     return await _student_read(uow, student)
-
-
-def raise_forbidden_update() -> None:
-    from zorgroute.core.errors import Forbidden
-
-    raise Forbidden("You may read this student, but not change their details.")
 
 
 # -- batch reads for GraphQL DataLoaders ----------------------------------------------------

@@ -62,7 +62,8 @@ class EntitySpec:
     row: type[BaseModel]
     table: type[Any]
     fields: tuple[str, ...]  # columns copied from the row as they are
-    derived: Callable[[Any, SyncContext], dict[str, Any]] | None = None
+    # Columns computed from the row and the record's resulting field values.
+    derived: Callable[[Any, dict[str, Any], SyncContext], dict[str, Any]] | None = None
 
 
 @dataclass
@@ -120,11 +121,12 @@ class SyncContext:
         )
 
 
-def _student_derived(row: SyncStudent, ctx: SyncContext) -> dict[str, Any]:
-    return {"sort_name": PersonName.sort_name(row.given_name, row.infix, row.family_name)}
+def _student_derived(row: SyncStudent, values: dict[str, Any], ctx: SyncContext) -> dict[str, Any]:
+    name = PersonName.sort_name(values["given_name"], values["infix"], values["family_name"])
+    return {"sort_name": name}
 
 
-def _group_derived(row: SyncGroup, ctx: SyncContext) -> dict[str, Any]:
+def _group_derived(row: SyncGroup, values: dict[str, Any], ctx: SyncContext) -> dict[str, Any]:
     return {"school_year_id": ctx.years[row.school_year]}
 
 
@@ -234,13 +236,13 @@ async def _upsert_entities(
     accepted: list[tuple[str, Any]] = []
     ids = ctx.ids.setdefault(kind, {})
     for pointer, row in valid:
-        derived = spec.derived(row, ctx) if spec.derived is not None else {}
         ref = refs.get(row.external_id)
         existing = current.get(ref.entity_id) if ref is not None else None
         if ref is None or existing is None:
             entity_id = new_id()
             values = {name: getattr(row, name) for name in spec.fields}
-            inserts.append({"id": entity_id, "school_id": ctx.school_id, **values, **derived})
+            values |= spec.derived(row, values, ctx) if spec.derived else {}
+            inserts.append({"id": entity_id, "school_id": ctx.school_id, **values})
             ref_inserts.append(
                 {
                     "id": new_id(),
@@ -269,7 +271,8 @@ async def _upsert_entities(
             # Only what the source sent: a field it leaves out keeps its value (a school's own
             # correction of, say, the preferred name survives the next sync).
             sent = {n: getattr(row, n) for n in spec.fields if n in row.model_fields_set}
-            values = {**sent, **derived}
+            merged = {n: getattr(existing, n) for n in spec.fields} | sent
+            values = sent | (spec.derived(row, merged, ctx) if spec.derived else {})
             changed = {k: v for k, v in values.items() if getattr(existing, k) != v}
             if changed:
                 updates.append(

@@ -412,6 +412,7 @@ async def test_newer_source_wins_and_a_stale_row_is_rejected(
     stored = await stored_student(factory, world.school_id, student_id)
     # infix was not sent, so it keeps its value; sent fields are taken over.
     assert (stored.given_name, stored.infix, stored.family_name) == ("Kim", "de", "Nieuw")
+    assert stored.sort_name == "nieuw, kim de"  # derived from the kept infix too
     assert stored.version == 2
 
     # The newer timestamp is now the one held: the first (older) change stays refused.
