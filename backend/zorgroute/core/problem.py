@@ -8,6 +8,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zorgroute.core.errors import PROBLEM_BASE, AppError
@@ -52,6 +53,13 @@ def pointer_errors(errors: Any) -> list[dict[str, Any]]:
             item["pointer"] = "/" + "/".join(loc)
         out.append(item)
     return out
+
+
+def model_errors(exc: ValidationError, prefix: str = "") -> list[dict[str, Any]]:
+    """Errors of a model validated outside FastAPI, as pointers under `prefix` ("/students/3")."""
+    return pointer_errors(
+        {**e, "loc": ("body", *prefix.split("/")[1:], *e["loc"])} for e in exc.errors()
+    )
 
 
 def install_problem_handlers(app: FastAPI) -> None:

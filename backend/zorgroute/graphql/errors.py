@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Any
 
 import strawberry
 import structlog
 from graphql import GraphQLError
+from pydantic import ValidationError
 from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.scalars import JSON
 
-from zorgroute.core.errors import AppError
+from zorgroute.core.errors import AppError, ValidationFailed
+from zorgroute.core.problem import model_errors
 
 log = structlog.get_logger(__name__)
 
@@ -24,6 +25,13 @@ class Problem:
     code: str
     detail: str | None
     errors: JSON | None
+
+    @classmethod
+    def from_validation(cls, error: ValidationError) -> Problem:
+        """The same shape REST gives: pointers into the mutation's input."""
+        return cls.from_error(
+            ValidationFailed("One or more fields are invalid.", errors=model_errors(error))
+        )
 
     @classmethod
     def from_error(cls, error: AppError) -> Problem:
@@ -71,9 +79,3 @@ def mask_unexpected() -> MaskErrors:
         return error.original_error is not None and _expected(error) is None
 
     return MaskErrors(should_mask_error=should_mask, error_message="Internal error")
-
-
-def problem_or_raise(exc: Exception) -> Any:
-    if isinstance(exc, AppError):
-        return Problem.from_error(exc)
-    raise exc

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated
 
 import strawberry
+from pydantic import ValidationError
 from strawberry.types import Info
 
 from zorgroute.core.errors import AppError
@@ -176,6 +177,8 @@ class RosterMutation:
             student = await service.update_student(
                 info.context.uow, info.context.principal, uuid.UUID(id), expected_version, changes
             )
+        except ValidationError as exc:
+            return Problem.from_validation(exc)
         except AppError as exc:
             info.context.uow.rollback_only = True
             return Problem.from_error(exc)

@@ -19,7 +19,7 @@ from zorgroute.core import idempotency
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.errors import NotFound
 from zorgroute.core.models import new_id, utcnow
-from zorgroute.core.problem import pointer_errors
+from zorgroute.core.problem import model_errors
 from zorgroute.core.security.principal import Principal
 from zorgroute.organisations import repository as org_repo
 from zorgroute.organisations.models import SchoolYear
@@ -150,10 +150,7 @@ def _validate(
         return model.model_validate(raw)
     except ValidationError as exc:
         external_id = raw.get("external_id") if isinstance(raw, dict) else None
-        errors = [
-            {**e, "pointer": pointer + e["pointer"]} if "pointer" in e else e
-            for e in pointer_errors([{**err, "loc": ("body", *err["loc"])} for err in exc.errors()])
-        ]
+        errors = model_errors(exc, pointer)
         ctx.reject(
             kind,
             pointer,

@@ -131,3 +131,25 @@ async def test_graphql_is_not_in_the_openapi_document(client: httpx.AsyncClient)
     assert not any(path.startswith("/graphql") for path in spec["paths"])
     operation_ids = [op["operationId"] for item in spec["paths"].values() for op in item.values()]
     assert all("-" in op for op in operation_ids)
+
+
+async def test_graphiql_is_off_outside_development(client: httpx.AsyncClient) -> None:
+    resp = await client.get("/graphql", headers={"Accept": "text/html"})
+    assert resp.status_code in (404, 405)
+    assert "graphiql" not in resp.text.lower()
+
+
+async def test_invalid_mutation_input_is_a_validation_problem(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    headers = await world.headers("team_leader")
+    query = """mutation($id: ID!) { updateStudent(id: $id, expectedVersion: 1,
+      input: {givenName: "   "}) { __typename ... on Problem { code errors } } }"""
+    resp = await client.post(
+        "/graphql",
+        json={"query": query, "variables": {"id": str(world.students["ll-1"])}},
+        headers=headers,
+    )
+    result = resp.json()["data"]["updateStudent"]
+    assert result["code"] == "validation-failed"
+    assert result["errors"][0]["pointer"] == "/given_name"

@@ -1,4 +1,4 @@
-"""Role × action matrix for the roster: deny by default, invisible is 404, visible-but-not-
+"""Role x action matrix for the roster: deny by default, invisible is 404, visible-but-not-
 allowed is 403. The world: 1A = ll-1..3 (mentor's group), 2B = ll-4..6, 2B-wi = ll-4, ll-5
 (the teacher's maths group)."""
 
