@@ -80,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(roster_router)
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
     _health_routes(app)
+    _document_security(app)
 
     Instrumentator(excluded_handlers=["/metrics", "/health/.*"]).instrument(app).expose(
         app, endpoint="/metrics", include_in_schema=False
@@ -95,6 +96,35 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(RequestContextMiddleware)
     return app
+
+
+def _document_security(app: FastAPI) -> None:
+    """Authentication is resolved in one dependency, not per route: describe it once."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()
+            schema.setdefault("components", {})["securitySchemes"] = {
+                "bearer": {
+                    "type": "http",
+                    "scheme": "bearer",
+                    "bearerFormat": "JWT",
+                    "description": "Client-credentials access token (RFC 9068) for systems.",
+                },
+                "session": {
+                    "type": "apiKey",
+                    "in": "cookie",
+                    "name": "__Host-zr_session",
+                    "description": "Staff session from /auth/login (zr_session in development); "
+                    "unsafe methods also need the X-CSRF-Token header from GET /api/v1/me.",
+                },
+            }
+            schema["security"] = [{"bearer": []}, {"session": []}]
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _health_routes(app: FastAPI) -> None:
