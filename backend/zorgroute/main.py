@@ -10,17 +10,23 @@ from authlib.integrations.starlette_client import OAuth
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from prometheus_fastapi_instrumentator import Instrumentator
+from pydantic.json_schema import models_json_schema
 from sqlalchemy import text
 from starlette.middleware.sessions import SessionMiddleware
 
 from zorgroute.core.db import create_engine, create_sessionmaker
 from zorgroute.core.logging import RequestContextMiddleware, configure_logging
-from zorgroute.core.problem import install_problem_handlers, problem_response
+from zorgroute.core.problem import (
+    install_problem_handlers,
+    problem_response,
+    use_problem_media_type,
+)
 from zorgroute.core.security.tokens import OidcMetadata, TokenValidator
 from zorgroute.graphql.schema import graphql_router
 from zorgroute.identity.rest import auth_router, me_router
 from zorgroute.organisations.rest import router as organisations_router
 from zorgroute.roster.rest import router as roster_router
+from zorgroute.roster.schemas import SYNC_ROW_MODELS
 from zorgroute.settings import Settings, get_settings
 
 API_DESCRIPTION = """Zorgroute: handelingsgericht werken and the onderwijszorgroute.
@@ -80,7 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(roster_router)
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
     _health_routes(app)
-    _document_security(app)
+    _finish_openapi(app)
 
     Instrumentator(excluded_handlers=["/metrics", "/health/.*"]).instrument(app).expose(
         app, endpoint="/metrics", include_in_schema=False
@@ -98,8 +104,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _document_security(app: FastAPI) -> None:
-    """Authentication is resolved in one dependency, not per route: describe it once."""
+def _finish_openapi(app: FastAPI) -> None:
+    """Authentication is resolved in one dependency, not per route: describe it once; errors
+    are problem+json documents."""
     build = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -121,6 +128,12 @@ def _document_security(app: FastAPI) -> None:
                 },
             }
             schema["security"] = [{"bearer": []}, {"session": []}]
+            use_problem_media_type(schema)
+            _, rows = models_json_schema(
+                [(m, "validation") for m in SYNC_ROW_MODELS],
+                ref_template="#/components/schemas/{model}",
+            )
+            schema["components"]["schemas"].update(rows["$defs"])
             app.openapi_schema = schema
         return app.openapi_schema
 

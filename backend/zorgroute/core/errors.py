@@ -80,10 +80,6 @@ class CsrfFailed(AppError):
     status, code, title = 403, "csrf-failed", "The CSRF header is missing or wrong"
 
 
-class IdempotencyKeyMissing(AppError):
-    status, code, title = 400, "idempotency-key-required", "An Idempotency-Key header is required"
-
-
 class IdempotencyKeyReused(AppError):
     status, code, title = (
         422,

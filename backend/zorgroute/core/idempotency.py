@@ -13,7 +13,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, select
 
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import IdempotencyInProgress, IdempotencyKeyMissing, IdempotencyKeyReused
+from zorgroute.core.errors import IdempotencyInProgress, IdempotencyKeyReused
 from zorgroute.core.models import IdMixin, TenantMixin, utcnow
 
 
@@ -42,14 +42,10 @@ async def begin(
     school_id: uuid.UUID,
     caller: str,
     operation: str,
-    key: str | None,
+    key: str,
     body_hash: str,
 ) -> IdempotencyRecord | None:
     """Claim the key for this transaction. Returns the stored record if this is a replay."""
-    if not key:
-        raise IdempotencyKeyMissing("Send an Idempotency-Key header (for example a UUID).")
-    if len(key) > 200:
-        raise IdempotencyKeyMissing("The Idempotency-Key is longer than 200 characters.")
     # A transaction-scoped advisory lock: a second request with the same key while the first
     # still runs gets a 409 instead of doing the work twice. Released at commit or rollback.
     lock_key = f"{school_id}:{caller}:{operation}:{key}"

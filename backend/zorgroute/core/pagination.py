@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import base64
 import json
+import uuid
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import String, cast, literal, tuple_
+from sqlalchemy import literal, tuple_
 from sqlmodel.sql.expression import SelectOfScalar
 
 from zorgroute.core.db import UnitOfWork
@@ -32,18 +34,41 @@ def encode_cursor(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, size: int) -> list[str]:
+def _invalid_cursor() -> ValidationFailed:
+    return ValidationFailed(
+        "The cursor is not valid. Start again without a cursor.",
+        errors=[{"location": "query", "parameter": "cursor", "detail": "invalid cursor"}],
+    )
+
+
+def _typed(value: Any, column: Any) -> Any:
+    """A cursor value as its column's Python type; anything else is an invalid cursor."""
+    python_type = column.type.python_type
+    if not isinstance(value, str) or "\x00" in value:
+        raise _invalid_cursor()
+    try:
+        if python_type is uuid.UUID:
+            return uuid.UUID(value)
+        if python_type is date:
+            return date.fromisoformat(value)
+        if python_type is int:
+            return int(value)
+    except ValueError:
+        raise _invalid_cursor() from None
+    if python_type is not str:
+        raise _invalid_cursor()
+    return value
+
+
+def decode_cursor(cursor: str, order: Sequence[Any]) -> list[Any]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, TypeError):
         values = None
-    if not isinstance(values, list) or len(values) != size:
-        raise ValidationFailed(
-            "The cursor is not valid. Start again without a cursor.",
-            errors=[{"location": "query", "parameter": "cursor", "detail": "invalid cursor"}],
-        )
-    return [str(v) for v in values]
+    if not isinstance(values, list) or len(values) != len(order):
+        raise _invalid_cursor()
+    return [_typed(v, c) for v, c in zip(values, order, strict=True)]
 
 
 async def keyset_page(
@@ -56,10 +81,8 @@ async def keyset_page(
 ) -> tuple[list[R], str | None]:
     """Rows after the cursor in `order` (ascending, unique: ends with the id), and the next one."""
     if cursor:
-        after = decode_cursor(cursor, len(order))
-        # Cursor values are text; cast each to its column's type (uuid, date, …) on the constant
-        # side, so the (sort_key, id) index can still serve the comparison.
-        bound = [cast(literal(v, String), c.type) for v, c in zip(after, order, strict=True)]
+        after = decode_cursor(cursor, order)
+        bound = [literal(v, c.type) for v, c in zip(after, order, strict=True)]
         stmt = stmt.where(tuple_(*order) > tuple_(*bound))
     rows = await uow.scalars(stmt.order_by(*order).limit(limit + 1))
     if len(rows) > limit:

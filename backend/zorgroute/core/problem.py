@@ -8,7 +8,7 @@ import structlog
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from zorgroute.core.errors import PROBLEM_BASE, AppError
@@ -16,6 +16,47 @@ from zorgroute.core.errors import PROBLEM_BASE, AppError
 log = structlog.get_logger(__name__)
 
 PROBLEM_JSON = "application/problem+json"
+
+
+class ProblemDocument(BaseModel):
+    """RFC 9457 problem details, as every error of this API is sent (docs/errors.md)."""
+
+    type: str
+    title: str
+    status: int
+    code: str
+    detail: str | None = None
+    instance: str | None = None
+    trace_id: str | None = None
+    errors: list[dict[str, Any]] | None = None
+
+
+_DESCRIPTIONS = {
+    400: "Malformed request (e.g. a body that is not JSON)",
+    401: "Not logged in, or an invalid token",
+    403: "Not allowed (role, scope or CSRF header)",
+    404: "Not found, or not visible to you",
+    409: "Conflict with the current state",
+    412: "Changed by someone else since you read it",
+    422: "Invalid input; `errors` point at the fields",
+    428: "If-Match is required",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for these error statuses (served as application/problem+json)."""
+    return {s: {"model": ProblemDocument, "description": _DESCRIPTIONS[s]} for s in statuses}
+
+
+def use_problem_media_type(openapi: dict[str, Any]) -> None:
+    """FastAPI documents response models as application/json; our errors are problem+json."""
+    for item in openapi.get("paths", {}).values():
+        for operation in item.values():
+            for status, response in operation.get("responses", {}).items():
+                content = response.get("content", {})
+                if status[0] in "45" and "application/json" in content:
+                    content[PROBLEM_JSON] = content.pop("application/json")
+
 
 _HTTP_CODES = {
     400: ("bad-request", "Bad request"),

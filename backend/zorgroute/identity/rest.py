@@ -11,13 +11,15 @@ from fastapi.responses import RedirectResponse, Response
 
 from zorgroute.core.deps import Uow
 from zorgroute.core.errors import Unauthenticated
+from zorgroute.core.problem import problem_responses
 from zorgroute.identity import service
 from zorgroute.identity.deps import CurrentPrincipal
 from zorgroute.identity.schemas import LogoutRead, MeRead
 from zorgroute.settings import Settings
 
 auth_router = APIRouter(prefix="/auth", tags=["auth"])
-me_router = APIRouter(prefix="/api/v1", tags=["me"])
+me_router = APIRouter(prefix="/api/v1", tags=["me"], responses=problem_responses(401))
+PUBLIC: dict[str, Any] = {"security": []}  # no credentials: this is how you get them
 
 
 def _safe_return_to(value: str | None) -> str:
@@ -32,7 +34,11 @@ def _safe_return_to(value: str | None) -> str:
     operation_id="auth-login",
     status_code=302,
     response_class=RedirectResponse,
-    responses={302: {"description": "Redirect to the identity provider"}},
+    responses={
+        302: {"description": "Redirect to the identity provider"},
+        **problem_responses(422),
+    },
+    openapi_extra=PUBLIC,
 )
 async def login(request: Request, return_to: str | None = None) -> Any:
     """Start the OpenID Connect login (authorization code + PKCE)."""
@@ -50,7 +56,11 @@ async def login(request: Request, return_to: str | None = None) -> Any:
     operation_id="auth-callback",
     status_code=303,
     response_class=RedirectResponse,
-    responses={303: {"description": "Logged in; redirect into the app"}},
+    responses={
+        303: {"description": "Logged in; redirect into the app"},
+        **problem_responses(401, 403),
+    },
+    openapi_extra=PUBLIC,
 )
 async def callback(request: Request, uow: Uow) -> Any:
     """Finish the login: validate the code exchange and ID token, open a session."""
@@ -76,7 +86,12 @@ async def callback(request: Request, uow: Uow) -> Any:
     return response
 
 
-@auth_router.post("/logout", operation_id="auth-logout", response_model=LogoutRead)
+@auth_router.post(
+    "/logout",
+    operation_id="auth-logout",
+    response_model=LogoutRead,
+    responses=problem_responses(401, 403),
+)
 async def logout(
     request: Request, response: Response, uow: Uow, principal: CurrentPrincipal
 ) -> LogoutRead:

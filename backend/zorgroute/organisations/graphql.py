@@ -8,6 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from zorgroute.core.errors import NotFound
+from zorgroute.graphql.ids import parse_id
 from zorgroute.identity import service as identity_service
 from zorgroute.organisations import service
 from zorgroute.organisations.schemas import SchoolRead
@@ -76,10 +77,11 @@ class OrganisationsQuery:
 
     @strawberry.field(description="A school you may see, or null")
     async def school(self, info: Info, id: strawberry.ID) -> SchoolType | None:
+        school_id = parse_id(id)
+        if school_id is None:
+            return None
         try:
-            school = await service.get_school(
-                info.context.uow, info.context.principal, uuid.UUID(id)
-            )
-        except (NotFound, ValueError):
+            school = await service.get_school(info.context.uow, info.context.principal, school_id)
+        except NotFound:
             return None
         return SchoolType.of(school)

@@ -7,11 +7,14 @@ import uuid
 from fastapi import APIRouter
 
 from zorgroute.core.deps import Uow
+from zorgroute.core.problem import problem_responses
 from zorgroute.identity.deps import CurrentPrincipal
 from zorgroute.organisations import service
 from zorgroute.organisations.schemas import SchoolRead
 
-router = APIRouter(prefix="/api/v1", tags=["organisations"])
+router = APIRouter(
+    prefix="/api/v1", tags=["organisations"], responses=problem_responses(401, 404, 422)
+)
 
 
 @router.get("/schools", operation_id="organisations-list-schools")

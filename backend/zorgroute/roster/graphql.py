@@ -10,8 +10,9 @@ import strawberry
 from pydantic import ValidationError
 from strawberry.types import Info
 
-from zorgroute.core.errors import AppError
+from zorgroute.core.errors import AppError, NotFound
 from zorgroute.graphql.errors import Problem
+from zorgroute.graphql.ids import parse_id
 from zorgroute.roster import service
 from zorgroute.roster.schemas import (
     EnrolmentRead,
@@ -150,16 +151,15 @@ UpdateStudentResult = Annotated[StudentType | Problem, strawberry.union("UpdateS
 class RosterQuery:
     @strawberry.field(description="A student you may see, or null")
     async def student(self, info: Info, id: strawberry.ID) -> StudentType | None:
+        student_id = parse_id(id)
+        if student_id is None:
+            return None
         try:
             student = await service.get_student(
-                info.context.uow, info.context.principal, uuid.UUID(id)
+                info.context.uow, info.context.principal, student_id
             )
-        except ValueError:
+        except NotFound:
             return None
-        except AppError as exc:
-            if exc.status == 404:
-                return None
-            raise
         return StudentType.of(student)
 
 
@@ -170,12 +170,15 @@ class RosterMutation:
         self, info: Info, id: strawberry.ID, expected_version: int, input: StudentUpdateInput
     ) -> UpdateStudentResult:
         try:
+            student_id = parse_id(id)
+            if student_id is None:
+                raise NotFound(service.STUDENT_NOT_FOUND)
             # The Pydantic command validates GraphQL input exactly as it validates REST input.
             changes = StudentUpdate.model_validate(
                 {k: v for k, v in vars(input).items() if v is not strawberry.UNSET}
             )
             student = await service.update_student(
-                info.context.uow, info.context.principal, uuid.UUID(id), expected_version, changes
+                info.context.uow, info.context.principal, student_id, expected_version, changes
             )
         except ValidationError as exc:
             return Problem.from_validation(exc)

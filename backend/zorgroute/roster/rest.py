@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from zorgroute.core.deps import Uow
 from zorgroute.core.http import DEFAULT_PAGE, Cursor, Limit, etag, version_from_if_match
 from zorgroute.core.pagination import Page
+from zorgroute.core.problem import problem_responses
 from zorgroute.identity.deps import CurrentPrincipal
 from zorgroute.roster import service, sync
 from zorgroute.roster.schemas import (
@@ -24,19 +25,12 @@ from zorgroute.roster.schemas import (
     StudentUpdate,
 )
 
-router = APIRouter(prefix="/api/v1", tags=["roster"])
-
-PROBLEMS: dict[int | str, dict[str, Any]] = {
-    status: {"description": text, "content": {"application/problem+json": {}}}
-    for status, text in {
-        401: "Not logged in",
-        404: "Not found or not visible to you",
-        422: "Invalid request",
-    }.items()
-}
+router = APIRouter(
+    prefix="/api/v1", tags=["roster"], responses=problem_responses(400, 401, 403, 404, 422)
+)
 
 
-@router.get("/schools/{school_id}/groups", operation_id="roster-list-groups", responses=PROBLEMS)
+@router.get("/schools/{school_id}/groups", operation_id="roster-list-groups")
 async def list_groups(
     school_id: uuid.UUID,
     uow: Uow,
@@ -49,13 +43,13 @@ async def list_groups(
     return await service.list_groups(uow, principal, school_id, school_year, cursor, limit)
 
 
-@router.get("/groups/{group_id}", operation_id="roster-get-group", responses=PROBLEMS)
+@router.get("/groups/{group_id}", operation_id="roster-get-group")
 async def get_group(group_id: uuid.UUID, uow: Uow, principal: CurrentPrincipal) -> GroupDetail:
     """A group with its mentor(s) and teachers."""
     return await service.get_group(uow, principal, group_id)
 
 
-@router.get("/schools/{school_id}/staff", operation_id="roster-list-staff", responses=PROBLEMS)
+@router.get("/schools/{school_id}/staff", operation_id="roster-list-staff")
 async def list_staff(
     school_id: uuid.UUID,
     uow: Uow,
@@ -66,15 +60,14 @@ async def list_staff(
     return await service.list_staff(uow, principal, school_id, cursor, limit)
 
 
-@router.get(
-    "/schools/{school_id}/students", operation_id="roster-list-students", responses=PROBLEMS
-)
+@router.get("/schools/{school_id}/students", operation_id="roster-list-students")
 async def list_students(
     school_id: uuid.UUID,
     uow: Uow,
     principal: CurrentPrincipal,
     name: Annotated[
-        str | None, Query(min_length=1, max_length=100, description="Start of a name")
+        str | None,
+        Query(min_length=1, max_length=100, pattern=r"^[^\x00]+$", description="Start of a name"),
     ] = None,
     group_id: uuid.UUID | None = None,
     limit: Limit = DEFAULT_PAGE,
@@ -85,7 +78,7 @@ async def list_students(
     return await service.list_students(uow, principal, school_id, name, group_id, cursor, limit)
 
 
-@router.get("/students/{student_id}", operation_id="roster-get-student", responses=PROBLEMS)
+@router.get("/students/{student_id}", operation_id="roster-get-student")
 async def get_student(
     student_id: uuid.UUID, response: Response, uow: Uow, principal: CurrentPrincipal
 ) -> StudentRead:
@@ -98,11 +91,7 @@ async def get_student(
 @router.patch(
     "/students/{student_id}",
     operation_id="roster-update-student",
-    responses={
-        **PROBLEMS,
-        412: {"description": "Changed by someone else"},
-        428: {"description": "If-Match missing"},
-    },
+    responses=problem_responses(412, 428),
 )
 async def update_student(
     student_id: uuid.UUID,
@@ -110,7 +99,9 @@ async def update_student(
     response: Response,
     uow: Uow,
     principal: CurrentPrincipal,
-    if_match: Annotated[str | None, Header()] = None,
+    if_match: Annotated[
+        str | None, Header(pattern=r'^"v\d+"$', description='The ETag you read, e.g. "v3"')
+    ] = None,
 ) -> StudentRead:
     """Correct a student's details; send If-Match with the ETag you read."""
     student = await service.update_student(
@@ -124,7 +115,7 @@ async def update_student(
     "/schools/{school_id}/roster:sync",
     operation_id="roster-sync",
     response_model=RosterSyncResult,
-    responses={**PROBLEMS, 409: {"description": "Same Idempotency-Key still running"}},
+    responses=problem_responses(409),
 )
 async def roster_sync(
     school_id: uuid.UUID,
@@ -132,7 +123,9 @@ async def roster_sync(
     payload: Annotated[RosterSyncRequest, Body()],
     uow: Uow,
     principal: CurrentPrincipal,
-    idempotency_key: Annotated[str | None, Header()] = None,
+    idempotency_key: Annotated[
+        str, Header(min_length=1, max_length=200, description="A fresh UUID per logical request")
+    ],
 ) -> Any:
     """LVS bulk upsert of students, guardians, groups, staff, enrolments and assignments.
 

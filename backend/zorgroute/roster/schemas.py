@@ -6,17 +6,38 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
-FamilyName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150)]
-Infix = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)]
-ExternalId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# PostgreSQL text cannot hold NUL characters: refuse them as invalid input, not a 500.
+_NO_NUL = r"^[^\x00]*$"
+_NOT_BLANK = r"^[^\x00]*[^\s\x00][^\x00]*$"  # and at least one visible character
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=_NOT_BLANK)
+]
+FamilyName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=150, pattern=_NOT_BLANK)
+]
+Infix = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20, pattern=_NO_NUL)]
+ExternalId = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=_NOT_BLANK)
+]
 SourceCode = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,39}$")]
 EckId = Annotated[str, StringConstraints(pattern=r"^https://ketenid\.nl/\d{6}/[A-Za-z0-9]+$")]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=300)]
+Email = Annotated[
+    str, StringConstraints(pattern=r"^[^@\s\x00]+@[^@\s\x00]+\.[^@\s\x00]+$", max_length=300)
+]
 Phone = Annotated[str, StringConstraints(pattern=r"^[0-9+() -]{6,40}$")]
 SchoolYearName = Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{4}$")]
+Subject = Annotated[str, StringConstraints(max_length=60, pattern=_NO_NUL)]
 
 GroupKind = Literal["homeroom", "teaching_group"]
 Track = Literal[
@@ -106,10 +127,21 @@ class StudentRead(StudentListItem):
 
 
 # -- commands ---------------------------------------------------------------------------
+_REQUIRED_IF_SENT = ("given_name", "family_name", "date_of_birth")
+
+
+def _no_null_schema(schema: dict[str, Any]) -> None:
+    # Required fields may be left out but not nulled: document them without `null`.
+    for name in _REQUIRED_IF_SENT:
+        prop = schema["properties"][name]
+        prop.update(next(s for s in prop.pop("anyOf") if s.get("type") != "null"))
+        prop.pop("default", None)
+
+
 class StudentUpdate(BaseModel):
     """Correct a student's personal details. Fields left out are not changed."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_no_null_schema)
 
     given_name: Name | None = None
     infix: Infix | None = None
@@ -117,6 +149,14 @@ class StudentUpdate(BaseModel):
     preferred_name: Name | None = None
     date_of_birth: date | None = None
     eck_id: EckId | None = None
+
+    @field_validator(*_REQUIRED_IF_SENT)
+    @classmethod
+    def _required_if_sent(cls, value: Any) -> Any:
+        # Leaving a field out keeps it; sending null would erase a required value.
+        if value is None:
+            raise ValueError("may be left out, but not set to null")
+        return value
 
 
 # -- LVS roster sync ----------------------------------------------------------------------
@@ -154,12 +194,15 @@ class SyncGuardian(_Row):
 
 class SyncGroup(_Row):
     external_id: ExternalId
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+    name: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=60, pattern=_NOT_BLANK),
+    ]
     school_year: SchoolYearName
     kind: GroupKind
     grade: int = Field(ge=1, le=8)
     track: Track | None = None
-    subject: Annotated[str, StringConstraints(max_length=60)] | None = None
+    subject: Subject | None = None
     modified_at: AwareDatetime | None = None
 
 
@@ -183,7 +226,25 @@ class SyncAssignment(_Row):
     staff_external_id: ExternalId
     group_external_id: ExternalId
     role: AssignmentRole
-    subject: Annotated[str, StringConstraints(max_length=60)] | None = None
+    subject: Subject | None = None
+
+
+def _documented_as(model: type[BaseModel]) -> WithJsonSchema:
+    # Rows are taken as plain objects and validated one by one (a bad row is rejected alone),
+    # but documented as their row model; main.py adds SYNC_ROW_MODELS to the components.
+    return WithJsonSchema({"$ref": f"#/components/schemas/{model.__name__}"})
+
+
+StudentRow = Annotated[dict[str, Any], _documented_as(SyncStudent)]
+GuardianRow = Annotated[dict[str, Any], _documented_as(SyncGuardian)]
+GroupRow = Annotated[dict[str, Any], _documented_as(SyncGroup)]
+StaffRow = Annotated[dict[str, Any], _documented_as(SyncStaff)]
+EnrolmentRow = Annotated[dict[str, Any], _documented_as(SyncEnrolment)]
+AssignmentRow = Annotated[dict[str, Any], _documented_as(SyncAssignment)]
+SYNC_ROW_MODELS: tuple[type[BaseModel], ...] = (
+    SyncStudent, SyncGuardian, SyncGuardianLink, SyncGroup, SyncStaff, SyncEnrolment,
+    SyncAssignment,
+)  # fmt: skip
 
 
 class RosterSyncRequest(BaseModel):
@@ -198,12 +259,30 @@ class RosterSyncRequest(BaseModel):
 
     source: SourceCode
     mode: Literal["full", "delta"] = "delta"
-    students: list[dict[str, Any]] = Field(default_factory=list, max_length=50_000)
-    guardians: list[dict[str, Any]] = Field(default_factory=list, max_length=100_000)
-    groups: list[dict[str, Any]] = Field(default_factory=list, max_length=5_000)
-    staff: list[dict[str, Any]] = Field(default_factory=list, max_length=10_000)
-    enrolments: list[dict[str, Any]] = Field(default_factory=list, max_length=200_000)
-    assignments: list[dict[str, Any]] = Field(default_factory=list, max_length=50_000)
+    students: list[StudentRow] = Field(default_factory=list, max_length=50_000)
+    guardians: list[GuardianRow] = Field(default_factory=list, max_length=100_000)
+    groups: list[GroupRow] = Field(default_factory=list, max_length=5_000)
+    staff: list[StaffRow] = Field(default_factory=list, max_length=10_000)
+    enrolments: list[EnrolmentRow] = Field(default_factory=list, max_length=200_000)
+    assignments: list[AssignmentRow] = Field(default_factory=list, max_length=50_000)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nul_characters(cls, data: Any) -> Any:
+        # Rows are echoed in the answer, which is stored (jsonb): no NUL may get that far.
+        if _contains_nul(data):
+            raise ValueError("text may not contain NUL characters (\\u0000)")
+        return data
+
+
+def _contains_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_contains_nul(k) or _contains_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_contains_nul(v) for v in value)
+    return False
 
 
 Outcome = Literal["created", "updated", "unchanged", "rejected"]

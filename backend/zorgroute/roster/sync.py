@@ -521,7 +521,7 @@ async def sync_roster_idempotent(
     school_id: uuid.UUID,
     request: RosterSyncRequest,
     raw_body: Any,
-    key: str | None,
+    key: str,
 ) -> tuple[int, dict[str, Any], bool]:
     """Run the sync once per Idempotency-Key. Returns (status, body, replayed)."""
     if school_id not in principal.roles:
@@ -533,6 +533,5 @@ async def sync_roster_idempotent(
         return stored.response_status, stored.response_body, True
     result = await sync_roster(uow, principal, school_id, request)
     body = result.model_dump(mode="json")
-    assert key is not None
     idempotency.finish(uow, school_id, principal.audit_id, OPERATION, key, body_hash, 200, body)
     return 200, body, False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from typing import Any
 
 import httpx
@@ -96,3 +98,27 @@ async def test_security_headers_on_every_response(client: httpx.AsyncClient) -> 
     assert resp.status_code == 200
     assert resp.headers["cache-control"] == "no-store"
     assert resp.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_hostile_input_is_a_validation_problem_not_a_server_error(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    """Inputs the fuzzer once turned into 500s: a forged cursor, NUL characters, nulled
+    required fields. Each is a 422 problem now."""
+    headers = await world.headers("team_leader")
+    students = f"/api/v1/schools/{world.school_id}/students"
+    forged = base64.urlsafe_b64encode(json.dumps(["a", "b"]).encode()).decode().rstrip("=")
+    assert_problem(
+        await client.get(students, params={"cursor": forged}, headers=headers),
+        422,
+        "validation-failed",
+    )
+    assert_problem(
+        await client.get(students, params={"name": "a\x00"}, headers=headers),
+        422,
+        "validation-failed",
+    )
+    student = f"/api/v1/students/{world.students['ll-1']}"
+    for body in ({"given_name": None}, {"family_name": "x\x00y"}):
+        resp = await client.patch(student, json=body, headers={**headers, "If-Match": '"v1"'})
+        assert_problem(resp, 422, "validation-failed")

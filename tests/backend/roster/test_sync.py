@@ -295,16 +295,19 @@ async def test_same_key_with_a_different_body_is_refused(
     assert await snapshot(factory, world.school_id) == before
 
 
-async def test_missing_idempotency_key_is_a_bad_request(
+async def test_missing_idempotency_key_is_refused_and_changes_nothing(
     client: httpx.AsyncClient, world: World, lvs_token: str, factory: WorldFactory
 ) -> None:
     before = await snapshot(factory, world.school_id)
     resp = await client.post(
         sync_url(world.school_id), json=fresh_payload(), headers=bearer(lvs_token)
     )
-    assert resp.status_code == 400
+    assert resp.status_code == 422
     assert resp.headers["content-type"] == "application/problem+json"
-    assert resp.json()["code"] == "idempotency-key-required"
+    body = resp.json()
+    assert body["code"] == "validation-failed"
+    assert body["errors"][0]["location"] == "header"
+    assert body["errors"][0]["parameter"] == "idempotency-key"
     assert await snapshot(factory, world.school_id) == before
 
 
