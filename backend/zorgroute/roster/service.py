@@ -14,7 +14,7 @@ from zorgroute.core.security.principal import Principal
 from zorgroute.organisations import repository as org_repo
 from zorgroute.roster import policies
 from zorgroute.roster import repository as repo
-from zorgroute.roster.models import Group, Guardian, PersonName, StaffMember, Student
+from zorgroute.roster.models import Enrolment, Group, Guardian, PersonName, StaffMember, Student
 from zorgroute.roster.models import StudentGuardian as Link
 from zorgroute.roster.schemas import (
     AssignmentRead,
@@ -88,6 +88,17 @@ def guardian_read(link: Link, g: Guardian) -> GuardianRead:
         phone=g.phone,
         relation=link.relation,
         parental_authority=link.parental_authority,
+    )
+
+
+def enrolment_read(e: Enrolment, g: Group, year_names: dict[uuid.UUID, str]) -> EnrolmentRead:
+    return EnrolmentRead(
+        group_id=g.id,
+        group_name=g.name,
+        school_year=year_names.get(g.school_year_id, ""),
+        kind=g.kind,
+        start_date=e.start_date,
+        end_date=e.end_date,
     )
 
 
@@ -180,17 +191,7 @@ async def _student_read(uow: UnitOfWork, student: Student) -> StudentRead:
         eck_id=student.eck_id,
         external_ids=[ExternalIdRead(source=r.source, external_id=r.external_id) for r in refs],
         guardians=[guardian_read(link, g) for link, g in guardians],
-        enrolments=[
-            EnrolmentRead(
-                group_id=g.id,
-                group_name=g.name,
-                school_year=years.get(g.school_year_id, ""),
-                kind=g.kind,
-                start_date=e.start_date,
-                end_date=e.end_date,
-            )
-            for e, g in enrolments
-        ],
+        enrolments=[enrolment_read(e, g, years) for e, g in enrolments],
     )
 
 
@@ -279,14 +280,5 @@ async def enrolments_by_student(
     years = await _year_names(uow, school_ids)
     by_student: dict[uuid.UUID, list[EnrolmentRead]] = defaultdict(list)
     for e, g in rows:
-        by_student[e.student_id].append(
-            EnrolmentRead(
-                group_id=g.id,
-                group_name=g.name,
-                school_year=years.get(g.school_year_id, ""),
-                kind=g.kind,
-                start_date=e.start_date,
-                end_date=e.end_date,
-            )
-        )
+        by_student[e.student_id].append(enrolment_read(e, g, years))
     return [by_student[s] for s in student_ids]
