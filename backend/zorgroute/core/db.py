@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import uuid
 from collections.abc import AsyncIterator, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -85,6 +86,7 @@ class UnitOfWork:
     actor: Any = None  # the Principal, once resolved
     rollback_only: bool = False
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    _added: list[Any] = field(default_factory=list)
     _audit: list[PendingAudit] = field(default_factory=list)
 
     # -- tenant context ------------------------------------------------------------------
@@ -99,30 +101,40 @@ class UnitOfWork:
 
     # -- locked session access -----------------------------------------------------------
     async def execute(self, stmt: Executable, params: Any = None) -> Result[Any]:
-        async with self._lock:
+        async with self._locked():
             # SQLAlchemy's execute (sqlmodel deprecates it in favour of exec, which is for selects).
             return await SAAsyncSession.execute(self.session, stmt, params)
 
     async def scalars(self, stmt: SelectOfScalar[T]) -> list[T]:
-        async with self._lock:
+        async with self._locked():
             return list((await self.session.exec(stmt)).all())
 
     async def first(self, stmt: SelectOfScalar[T]) -> T | None:
-        async with self._lock:
+        async with self._locked():
             return (await self.session.exec(stmt)).first()
 
     async def scalar(self, stmt: Executable) -> Any:
-        async with self._lock:
+        async with self._locked():
             return await self.session.scalar(stmt)
 
     def add(self, obj: Any) -> None:
-        self.session.add(obj)
+        # Handed to the session under the lock: adding while another coroutine flushes is not
+        # supported by SQLAlchemy.
+        self._added.append(obj)
 
     def add_all(self, objs: Iterable[Any]) -> None:
-        self.session.add_all(objs)
+        self._added.extend(objs)
+
+    @contextlib.asynccontextmanager
+    async def _locked(self) -> AsyncIterator[AsyncSession]:
+        async with self._lock:
+            if self._added:
+                self.session.add_all(self._added)
+                self._added.clear()
+            yield self.session
 
     async def flush(self) -> None:
-        async with self._lock:
+        async with self._locked():
             await self.session.flush()
 
     # -- audit ---------------------------------------------------------------------------
@@ -149,7 +161,7 @@ class UnitOfWork:
 
     # -- end of the unit -----------------------------------------------------------------
     async def commit(self) -> None:
-        async with self._lock:
+        async with self._locked():
             await self.session.flush()
             rows = audit_rows(self._audit, self.actor, self.request_id)
             for chunk in _chunks(rows, 2000):
@@ -159,6 +171,7 @@ class UnitOfWork:
 
     async def rollback(self) -> None:
         async with self._lock:
+            self._added.clear()
             self._audit.clear()
             await self.session.rollback()
 

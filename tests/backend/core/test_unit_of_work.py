@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
 import pytest
-from support.factories import World
+from support.factories import World, WorldFactory
 
 from zorgroute.core.db import UnitOfWork
+from zorgroute.organisations.models import Board
 
 UPDATE = """
 mutation Update($id: ID!, $v: Int!, $name: String) {
@@ -117,3 +120,20 @@ async def test_failed_rest_request_rolls_back_its_audit_and_writes(
     )
     assert resp.status_code == 412
     assert (await client.get(url, headers=headers)).json()["version"] == 1
+
+
+async def test_concurrent_writers_on_one_unit_of_work_are_serialised(
+    factory: WorldFactory,
+) -> None:
+    """GraphQL runs sibling resolvers concurrently on the request's one session; two flushes
+    at once fail with "Session is already flushing" unless the unit of work serialises them."""
+    async with factory.sessionmaker() as session:
+        uow = UnitOfWork(session)
+        await uow.set_school_context([])
+
+        async def write(i: int) -> None:
+            uow.add(Board(code=f"lock-{secrets.token_hex(4)}-{i}", name="Lock test"))
+            await uow.flush()
+
+        await asyncio.gather(*(write(i) for i in range(8)))
+        await uow.rollback()
