@@ -9,6 +9,8 @@ from sqlmodel import select
 from support.factories import World, WorldFactory
 
 from zorgroute.audit.models import AuditEvent
+from zorgroute.core.db import UnitOfWork
+from zorgroute.identity.models import SwvMembership, UserAccount
 
 
 async def test_mentor_lists_only_the_students_of_their_group(
@@ -140,4 +142,24 @@ async def test_groups_list_with_mentor_in_detail(client: httpx.AsyncClient, worl
     assert assignment["role"] == "mentor"
     assert assignment["staff_member"]["id"] == str(world.staff["st-mentor-1a"])
     resp = await client.get(f"/api/v1/groups/{uuid.uuid4()}", headers=headers)
+    assert resp.status_code == 404
+
+
+async def test_swv_staff_see_their_schools_but_no_student(
+    client: httpx.AsyncClient, world: World, factory: WorldFactory
+) -> None:
+    subject = f"swv-{world.school_id.hex[:8]}"
+    async with factory.sessionmaker() as session:
+        uow = UnitOfWork(session)
+        user = UserAccount(issuer=factory.issuer, subject=subject, display_name="SWV consulent")
+        uow.add(user)
+        await uow.flush()
+        uow.add(SwvMembership(user_id=user.id, swv_id=world.swv_id, role="swv_staff"))
+        await uow.commit()
+    headers = await factory.session_headers(subject)
+    schools = (await client.get("/api/v1/schools", headers=headers)).json()
+    assert [s["id"] for s in schools] == [str(world.school_id)]
+    resp = await client.get(f"/api/v1/schools/{world.school_id}/students", headers=headers)
+    assert resp.status_code == 404
+    resp = await client.get(f"/api/v1/students/{world.students['ll-1']}", headers=headers)
     assert resp.status_code == 404
