@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from datetime import timedelta
 from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
 
 import httpx
 import pytest
-from sqlmodel import select
+from sqlalchemy import update
+from sqlmodel import col, select
 from support.factories import World, WorldFactory
 from support.idp import API_AUDIENCE, BFF_CLIENT_ID, DevIdp, complete_login, discovery
 
 from zorgroute.audit.models import AuditEvent
 from zorgroute.core.db import UnitOfWork
-from zorgroute.identity.models import SchoolMembership, UserAccount
+from zorgroute.core.models import utcnow
+from zorgroute.identity.models import SchoolMembership, UserAccount, WebSession
+from zorgroute.identity.service import hash_token
 from zorgroute.main import create_app
 from zorgroute.settings import Settings
 
@@ -407,3 +411,27 @@ async def test_unknown_session_cookie_on_a_post_is_401_not_a_csrf_error(
 ) -> None:
     resp = await client.post("/auth/logout", headers=_session(str(uuid.uuid4())))
     _assert_problem(resp, 401, "unauthenticated")
+
+
+@pytest.mark.parametrize(
+    ("column", "age"),
+    [("last_seen_at", timedelta(hours=2)), ("expires_at", timedelta(seconds=1))],
+    ids=["idle-too-long", "past-its-lifetime"],
+)
+async def test_idle_or_expired_session_is_refused(
+    client: httpx.AsyncClient, world: World, factory: WorldFactory, column: str, age: timedelta
+) -> None:
+    headers = await world.headers("mentor")
+    assert (await client.get("/api/v1/me", headers=headers)).status_code == 200
+    token = headers["Cookie"].split("=", 1)[1]
+    async with factory.sessionmaker() as session:
+        uow = UnitOfWork(session)
+        await uow.execute(
+            update(WebSession)
+            .where(col(WebSession.token_hash) == hash_token(token))
+            .values({column: utcnow() - age})
+        )
+        await uow.commit()
+    resp = await client.get("/api/v1/me", headers=headers)
+    assert resp.status_code == 401
+    assert resp.headers["content-type"] == "application/problem+json"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 
 import httpx
+from conftest import StatementCounter
 from sqlmodel import select
-from support.factories import World, WorldFactory
+from support.factories import World, WorldFactory, bigger_payload
 
 from zorgroute.audit.models import AuditEvent
 from zorgroute.core.db import UnitOfWork
@@ -163,3 +164,19 @@ async def test_swv_staff_see_their_schools_but_no_student(
     assert resp.status_code == 404
     resp = await client.get(f"/api/v1/students/{world.students['ll-1']}", headers=headers)
     assert resp.status_code == 404
+
+
+async def test_student_list_query_count_does_not_grow_with_students(
+    client: httpx.AsyncClient, factory: WorldFactory, count_statements: StatementCounter
+) -> None:
+    counts = []
+    for extra in (0, 40):
+        world = await factory.build(payload=bigger_payload(extra))
+        headers = await world.headers("team_leader")
+        before = count_statements.count
+        resp = await client.get(
+            f"/api/v1/schools/{world.school_id}/students", params={"limit": 100}, headers=headers
+        )
+        assert len(resp.json()["items"]) == 6 + extra
+        counts.append(count_statements.count - before)
+    assert counts[0] == counts[1], counts

@@ -159,6 +159,33 @@ def roster_payload() -> dict[str, Any]:
     }
 
 
+def bigger_payload(extra: int) -> dict[str, Any]:
+    """The standard roster plus `extra` students (with a guardian each) in group 1A."""
+    payload = roster_payload()
+    for i in range(extra):
+        ext = f"ll-extra-{i}"
+        payload["students"].append(
+            {
+                "external_id": ext,
+                "given_name": f"Kind{i}",
+                "family_name": f"Familie{i:03d}",
+                "date_of_birth": "2014-01-01",
+            }
+        )
+        payload["guardians"].append(
+            {
+                "external_id": f"ou-extra-{i}",
+                "given_name": "Ouder",
+                "family_name": f"Familie{i:03d}",
+                "students": [
+                    {"student_external_id": ext, "relation": "mother", "parental_authority": True}
+                ],
+            }
+        )
+        payload["enrolments"].append({"student_external_id": ext, "group_external_id": "gr-1a"})
+    return payload
+
+
 @dataclass
 class World:
     factory: WorldFactory
