@@ -117,6 +117,7 @@ def upgrade() -> None:
     sa.Column('user_id', sa.Uuid(), nullable=False),
     sa.Column('swv_id', sa.Uuid(), nullable=False),
     sa.Column('role', sa.String(length=40), nullable=False),
+    sa.CheckConstraint("role in ('swv_staff')", name=op.f('ck_swv_membership_role')),
     sa.ForeignKeyConstraint(['swv_id'], ['swv.id'], name=op.f('fk_swv_membership_swv_id_swv')),
     sa.ForeignKeyConstraint(['user_id'], ['user_account.id'], name=op.f('fk_swv_membership_user_id_user_account')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_swv_membership')),

@@ -64,7 +64,5 @@ class TenantMixin(SQLModel):
 def tenant_tables() -> list[str]:
     """Every table with the tenant mixin's school_id column, for RLS migrations and tests."""
     return sorted(
-        t.name
-        for t in metadata.sorted_tables
-        if "school_id" in t.c and t.info.get("tenant", True) and t.name != "school"
+        t.name for t in metadata.sorted_tables if "school_id" in t.c and t.info.get("tenant", True)
     )

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from fastapi import Depends
 from strawberry.fastapi import BaseContext
 
 from zorgroute.core.db import UnitOfWork
@@ -37,6 +35,3 @@ async def get_context(uow: Uow, principal: OptionalPrincipal) -> Context:
     return Context(
         uow=uow, principal_or_none=principal, roster=RosterLoaders.create(uow, principal)
     )
-
-
-ContextDep: Any = Depends(get_context)

@@ -21,7 +21,10 @@ STAFF_ROLES = (
     "school_leader",
 )
 SWV_ROLES = ("swv_staff",)
-_ROLE_CHECK = "role in (" + ",".join(f"'{r}'" for r in STAFF_ROLES) + ")"
+
+
+def _role_check(roles: tuple[str, ...]) -> str:
+    return "role in (" + ",".join(f"'{r}'" for r in roles) + ")"
 
 
 class UserAccount(IdMixin, TimestampMixin, table=True):
@@ -46,7 +49,7 @@ class SchoolMembership(IdMixin, TimestampMixin, table=True):
     __tablename__ = "school_membership"
     __table_args__ = (
         UniqueConstraint("user_id", "school_id", "role"),
-        CheckConstraint(_ROLE_CHECK, name="role"),
+        CheckConstraint(_role_check(STAFF_ROLES), name="role"),
         {"info": {"tenant": False}},
     )
 
@@ -59,7 +62,10 @@ class SchoolMembership(IdMixin, TimestampMixin, table=True):
 
 class SwvMembership(IdMixin, TimestampMixin, table=True):
     __tablename__ = "swv_membership"
-    __table_args__ = (UniqueConstraint("user_id", "swv_id", "role"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "swv_id", "role"),
+        CheckConstraint(_role_check(SWV_ROLES), name="role"),
+    )
 
     user_id: uuid.UUID = Field(foreign_key="user_account.id", index=True)
     swv_id: uuid.UUID = Field(foreign_key="swv.id", index=True)

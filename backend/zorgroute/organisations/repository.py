@@ -23,10 +23,6 @@ async def schools_in_swvs(uow: UnitOfWork, swv_ids: Sequence[uuid.UUID]) -> list
     return await uow.scalars(select(School).where(col(School.swv_id).in_(swv_ids)))
 
 
-async def school(uow: UnitOfWork, school_id: uuid.UUID) -> School | None:
-    return await uow.first(select(School).where(School.id == school_id))
-
-
 async def swvs_by_ids(uow: UnitOfWork, ids: Sequence[uuid.UUID]) -> list[Swv]:
     if not ids:
         return []
@@ -39,10 +35,12 @@ async def boards_by_ids(uow: UnitOfWork, ids: Sequence[uuid.UUID]) -> list[Board
     return await uow.scalars(select(Board).where(col(Board.id).in_(ids)))
 
 
-async def school_years(uow: UnitOfWork, school_id: uuid.UUID) -> list[SchoolYear]:
+async def school_years(uow: UnitOfWork, school_ids: Sequence[uuid.UUID]) -> list[SchoolYear]:
+    if not school_ids:
+        return []
     return await uow.scalars(
         select(SchoolYear)
-        .where(SchoolYear.school_id == school_id)
+        .where(col(SchoolYear.school_id).in_(school_ids))
         .order_by(col(SchoolYear.starts_on))
     )
 

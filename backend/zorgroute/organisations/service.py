@@ -20,32 +20,40 @@ async def _visible_ids(uow: UnitOfWork, principal: Principal) -> set[uuid.UUID]:
 
 async def list_schools(uow: UnitOfWork, principal: Principal) -> list[SchoolRead]:
     schools = await repo.schools_by_ids(uow, sorted(await _visible_ids(uow, principal)))
-    return [await _read(uow, s) for s in schools]
+    return await _read(uow, schools)
 
 
 async def get_school(uow: UnitOfWork, principal: Principal, school_id: uuid.UUID) -> SchoolRead:
-    if school_id not in await _visible_ids(uow, principal):
+    schools = []
+    if school_id in await _visible_ids(uow, principal):
+        schools = await repo.schools_by_ids(uow, [school_id])
+    if not schools:
         raise NotFound("There is no school with this id that you may see.")
-    school = await repo.school(uow, school_id)
-    if school is None:
-        raise NotFound("There is no school with this id that you may see.")
-    return await _read(uow, school)
+    return (await _read(uow, schools))[0]
 
 
-async def _read(uow: UnitOfWork, school: School) -> SchoolRead:
-    swv = (await repo.swvs_by_ids(uow, [school.swv_id]))[0]
-    board = (await repo.boards_by_ids(uow, [school.board_id]))[0]
-    years = await repo.school_years(uow, school.id)
-    return SchoolRead(
-        id=school.id,
-        name=school.name,
-        brin=school.brin,
-        vestiging=school.vestiging,
-        sector=school.sector,
-        swv=SwvRead(id=swv.id, code=swv.code, name=swv.name, sector=swv.sector),
-        board=BoardRead(id=board.id, code=board.code, name=board.name),
-        school_years=[
-            SchoolYearRead(id=y.id, name=y.name, starts_on=y.starts_on, ends_on=y.ends_on)
-            for y in years
-        ],
-    )
+async def _read(uow: UnitOfWork, schools: list[School]) -> list[SchoolRead]:
+    """Three queries for any number of schools (SWV staff may see dozens)."""
+    swvs = {s.id: s for s in await repo.swvs_by_ids(uow, list({s.swv_id for s in schools}))}
+    boards = {b.id: b for b in await repo.boards_by_ids(uow, list({s.board_id for s in schools}))}
+    years = await repo.school_years(uow, [s.id for s in schools])
+    reads = []
+    for school in schools:
+        swv, board = swvs[school.swv_id], boards[school.board_id]
+        reads.append(
+            SchoolRead(
+                id=school.id,
+                name=school.name,
+                brin=school.brin,
+                vestiging=school.vestiging,
+                sector=school.sector,
+                swv=SwvRead(id=swv.id, code=swv.code, name=swv.name, sector=swv.sector),
+                board=BoardRead(id=board.id, code=board.code, name=board.name),
+                school_years=[
+                    SchoolYearRead(id=y.id, name=y.name, starts_on=y.starts_on, ends_on=y.ends_on)
+                    for y in years
+                    if y.school_id == school.id
+                ],
+            )
+        )
+    return reads

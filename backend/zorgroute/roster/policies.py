@@ -70,7 +70,7 @@ def group_filter(principal: Principal) -> ColumnElement[bool]:
     return col(Group.school_id).in_(principal.school_ids) if principal.school_ids else false()
 
 
-def require_sync(principal: Principal, school_id: uuid.UUID) -> None:
+def require_sync(principal: Principal) -> None:
     """The LVS bulk upsert is for registered integration clients bound to the school."""
     if principal.kind != "system":
         raise Forbidden("Roster synchronisation is done by the school's LVS integration.")

@@ -39,10 +39,8 @@ def _require_school(principal: Principal, school_id: uuid.UUID) -> None:
 
 
 async def _year_names(uow: UnitOfWork, school_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
-    names: dict[uuid.UUID, str] = {}
-    for school_id in set(school_ids):
-        names.update({y.id: y.name for y in await org_repo.school_years(uow, school_id)})
-    return names
+    years = await org_repo.school_years(uow, sorted(set(school_ids)))
+    return {y.id: y.name for y in years}
 
 
 def group_read(group: Group, year_names: dict[uuid.UUID, str]) -> GroupRead:

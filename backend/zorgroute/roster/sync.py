@@ -175,7 +175,7 @@ def _validate_all(
 
 async def _resolve_school_years(ctx: SyncContext, groups: list[tuple[str, SyncGroup]]) -> None:
     """Groups name their school year ("2026-2027"); unknown years are created (1 Aug-31 Jul)."""
-    for year in await org_repo.school_years(ctx.uow, ctx.school_id):
+    for year in await org_repo.school_years(ctx.uow, [ctx.school_id]):
         ctx.years[year.name] = year.id
     for _, row in groups:
         name = row.school_year
@@ -526,7 +526,7 @@ async def sync_roster_idempotent(
     """Run the sync once per Idempotency-Key. Returns (status, body, replayed)."""
     if school_id not in principal.roles:
         raise NotFound("There is no school with this id that you may synchronise.")
-    policies.require_sync(principal, school_id)
+    policies.require_sync(principal)
     body_hash = idempotency.request_hash(raw_body)
     stored = await idempotency.begin(uow, school_id, principal.audit_id, OPERATION, key, body_hash)
     if stored is not None:
