@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 
@@ -29,12 +30,21 @@ async def groups_page(
     school_id: uuid.UUID,
     visible: ColumnElement[bool],
     school_year_id: uuid.UUID | None,
+    assigned_to: uuid.UUID | None,
     cursor: str | None,
     limit: int,
 ) -> tuple[list[Group], str | None]:
     stmt = select(Group).where(Group.school_id == school_id, visible)
     if school_year_id is not None:
         stmt = stmt.where(Group.school_year_id == school_year_id)
+    if assigned_to is not None:
+        stmt = stmt.where(
+            col(Group.id).in_(
+                select(TeachingAssignment.group_id).where(
+                    TeachingAssignment.staff_member_id == assigned_to
+                )
+            )
+        )
     return await keyset_page(
         uow, stmt, [col(Group.name), col(Group.id)], lambda g: (g.name, g.id), cursor, limit
     )
@@ -66,6 +76,23 @@ async def assignments_of_groups(
         )
     ).all()
     return [(a, s) for a, s in rows]
+
+
+async def student_counts(
+    uow: UnitOfWork, group_ids: Sequence[uuid.UUID], on: date
+) -> dict[uuid.UUID, int]:
+    """Students enrolled in each group on a day (no names: a count is not a student read)."""
+    rows: Sequence[Any] = (
+        await uow.execute(
+            select(Enrolment.group_id, func.count())
+            .where(
+                col(Enrolment.group_id).in_(group_ids),
+                or_(col(Enrolment.end_date).is_(None), col(Enrolment.end_date) >= on),
+            )
+            .group_by(col(Enrolment.group_id))
+        )
+    ).all()
+    return {group_id: count for group_id, count in rows}
 
 
 async def staff_page(

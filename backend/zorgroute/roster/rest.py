@@ -36,11 +36,14 @@ async def list_groups(
     uow: Uow,
     principal: CurrentPrincipal,
     school_year: Annotated[str | None, Query(pattern=r"^\d{4}-\d{4}$")] = None,
+    mine: Annotated[
+        bool, Query(description="Only the groups I am mentor or teacher of (mijn groepen)")
+    ] = False,
     limit: Limit = DEFAULT_PAGE,
     cursor: Cursor = None,
 ) -> Page[GroupRead]:
-    """Groups (klassen/groepen) of a school, by name."""
-    return await service.list_groups(uow, principal, school_id, school_year, cursor, limit)
+    """Groups (klassen/groepen) of a school, by name, with their mentors and student count."""
+    return await service.list_groups(uow, principal, school_id, school_year, mine, cursor, limit)
 
 
 @router.get("/groups/{group_id}", operation_id="roster-get-group")

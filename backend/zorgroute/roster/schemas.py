@@ -75,6 +75,8 @@ class GroupRead(BaseModel):
     track: str | None
     subject: str | None
     version: int
+    mentors: list[StaffRead]
+    student_count: int = Field(description="Students currently enrolled in the group")
 
 
 class GroupDetail(GroupRead):

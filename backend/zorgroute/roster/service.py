@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.errors import Forbidden, NotFound, PreconditionFailed, PreconditionRequired
@@ -43,17 +44,41 @@ async def _year_names(uow: UnitOfWork, school_ids: Sequence[uuid.UUID]) -> dict[
     return {y.id: y.name for y in years}
 
 
-def group_read(group: Group, year_names: dict[uuid.UUID, str]) -> GroupRead:
+@dataclass
+class _GroupFacts:
+    """What a group read needs besides the group row, fetched once for a batch of groups."""
+
+    year_names: dict[uuid.UUID, str]
+    mentors: dict[uuid.UUID, list[StaffRead]]
+    student_counts: dict[uuid.UUID, int]
+
+
+async def _group_facts(uow: UnitOfWork, groups: Sequence[Group]) -> _GroupFacts:
+    group_ids = [g.id for g in groups]
+    mentors: dict[uuid.UUID, list[StaffRead]] = defaultdict(list)
+    for a, s in await repo.assignments_of_groups(uow, group_ids):
+        if a.role == "mentor":
+            mentors[a.group_id].append(staff_read(s))
+    return _GroupFacts(
+        year_names=await _year_names(uow, [g.school_id for g in groups]),
+        mentors=mentors,
+        student_counts=await repo.student_counts(uow, group_ids, utcnow().date()),
+    )
+
+
+def group_read(group: Group, facts: _GroupFacts) -> GroupRead:
     return GroupRead(
         id=group.id,
         school_id=group.school_id,
-        school_year=year_names.get(group.school_year_id, ""),
+        school_year=facts.year_names.get(group.school_year_id, ""),
         name=group.name,
         kind=group.kind,
         grade=group.grade,
         track=group.track,
         subject=group.subject,
         version=group.version,
+        mentors=facts.mentors.get(group.id, []),
+        student_count=facts.student_counts.get(group.id, 0),
     )
 
 
@@ -106,9 +131,11 @@ async def list_groups(
     principal: Principal,
     school_id: uuid.UUID,
     school_year: str | None,
+    mine: bool,
     cursor: str | None,
     limit: int,
 ) -> Page[GroupRead]:
+    """Groups of a school; with `mine`, those I am mentor or teacher of (mijn groepen)."""
     _require_school(principal, school_id)
     year_id = None
     if school_year:
@@ -116,21 +143,26 @@ async def list_groups(
         if year is None:
             return Page(items=[], next_cursor=None)
         year_id = year.id
+    assigned_to = None
+    if mine:
+        assigned_to = principal.staff_member_ids.get(school_id)
+        if assigned_to is None:
+            return Page(items=[], next_cursor=None)
     groups, next_cursor = await repo.groups_page(
-        uow, school_id, policies.group_filter(principal), year_id, cursor, limit
+        uow, school_id, policies.group_filter(principal), year_id, assigned_to, cursor, limit
     )
-    years = await _year_names(uow, [school_id])
-    return Page(items=[group_read(g, years) for g in groups], next_cursor=next_cursor)
+    facts = await _group_facts(uow, groups)
+    return Page(items=[group_read(g, facts) for g in groups], next_cursor=next_cursor)
 
 
 async def get_group(uow: UnitOfWork, principal: Principal, group_id: uuid.UUID) -> GroupDetail:
     group = await repo.group(uow, group_id, policies.group_filter(principal))
     if group is None:
         raise NotFound("There is no group with this id that you may see.")
-    years = await _year_names(uow, [group.school_id])
+    facts = await _group_facts(uow, [group])
     assignments = await repo.assignments_of_groups(uow, [group.id])
     return GroupDetail(
-        **group_read(group, years).model_dump(),
+        **group_read(group, facts).model_dump(),
         assignments=[
             AssignmentRead(
                 staff_member=staff_read(s),
@@ -241,10 +273,10 @@ async def groups_by_school(
     uow: UnitOfWork, principal: Principal, school_ids: Sequence[uuid.UUID]
 ) -> list[list[GroupRead]]:
     groups = await repo.groups_of_schools(uow, school_ids, policies.group_filter(principal))
-    years = await _year_names(uow, school_ids)
+    facts = await _group_facts(uow, groups)
     by_school: dict[uuid.UUID, list[GroupRead]] = defaultdict(list)
     for g in groups:
-        by_school[g.school_id].append(group_read(g, years))
+        by_school[g.school_id].append(group_read(g, facts))
     return [by_school[s] for s in school_ids]
 
 
