@@ -56,14 +56,7 @@ GROUP_KEYS = {
     "subject",
     "modified_at",
 }
-STAFF_KEYS = {
-    "external_id",
-    "given_name",
-    "infix",
-    "family_name",
-    "email",
-    "modified_at",
-}
+STAFF_KEYS = {"external_id", "given_name", "infix", "family_name", "email", "modified_at"}
 ENROLMENT_KEYS = {"student_external_id", "group_external_id", "start_date", "end_date"}
 ASSIGNMENT_KEYS = {"staff_external_id", "group_external_id", "role", "subject"}
 RELATIONS = {"mother", "father", "parent", "guardian", "foster_parent", "other"}
@@ -122,11 +115,7 @@ _DUMP = (
 def _dump_in_subprocess(hash_seed: str) -> str:
     env = {**os.environ, "PYTHONPATH": str(BACKEND_DIR), "PYTHONHASHSEED": hash_seed}
     result = subprocess.run(
-        [sys.executable, "-c", _DUMP],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
+        [sys.executable, "-c", _DUMP], env=env, capture_output=True, text=True, check=True
     )
     return result.stdout
 
@@ -157,9 +146,7 @@ def test_organisations() -> None:
         assert swvs[school["swv"]] == school["sector"]
         assert school["board"] == "41234"
     assert (
-        [s["key"] for s in orgs["schools"]]
-        == demo_school_keys()
-        == ["12AB00", "34CD00", "34CD01"]
+        [s["key"] for s in orgs["schools"]] == demo_school_keys() == ["12AB00", "34CD00", "34CD01"]
     )
     assert orgs == json.loads(json.dumps(orgs))
 
@@ -225,12 +212,8 @@ def test_teaching_groups_hold_their_homeroom() -> None:
         payload = roster_payload(key)
         members: dict[str, set[str]] = {}
         for e in payload["enrolments"]:
-            members.setdefault(e["group_external_id"], set()).add(
-                e["student_external_id"]
-            )
-        assert (
-            members[_group_id(payload, name)] == members[_group_id(payload, homeroom)]
-        )
+            members.setdefault(e["group_external_id"], set()).add(e["student_external_id"])
+        assert members[_group_id(payload, name)] == members[_group_id(payload, homeroom)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -267,11 +250,7 @@ def test_payload_shape(key: str) -> None:
         assert g["phone"] is None or PHONE.match(g["phone"]), g["phone"]
         assert g["students"]
         for link in g["students"]:
-            assert set(link) == {
-                "student_external_id",
-                "relation",
-                "parental_authority",
-            }
+            assert set(link) == {"student_external_id", "relation", "parental_authority"}
             assert link["relation"] in RELATIONS
             assert isinstance(link["parental_authority"], bool)
     for g in payload["groups"]:
@@ -303,11 +282,7 @@ def test_references_and_unique_ids(key: str) -> None:
     }
     for kind, values in ids.items():
         assert len(values) == len(set(values)), f"duplicate {kind} ids"
-    students, groups, staff = (
-        set(ids["students"]),
-        set(ids["groups"]),
-        set(ids["staff"]),
-    )
+    students, groups, staff = set(ids["students"]), set(ids["groups"]), set(ids["staff"])
 
     for e in payload["enrolments"]:
         assert e["student_external_id"] in students
@@ -321,13 +296,11 @@ def test_references_and_unique_ids(key: str) -> None:
         assert set(linked) <= students
 
     enrolment_pairs = [
-        (e["student_external_id"], e["group_external_id"])
-        for e in payload["enrolments"]
+        (e["student_external_id"], e["group_external_id"]) for e in payload["enrolments"]
     ]
     assert len(enrolment_pairs) == len(set(enrolment_pairs))
     assignment_keys = [
-        (a["staff_external_id"], a["group_external_id"], a["role"])
-        for a in payload["assignments"]
+        (a["staff_external_id"], a["group_external_id"], a["role"]) for a in payload["assignments"]
     ]
     assert len(assignment_keys) == len(set(assignment_keys))
 
@@ -377,9 +350,7 @@ def test_guardians_per_student() -> None:
     shared = 0
     for payload in _payloads().values():
         links = Counter(
-            link["student_external_id"]
-            for g in payload["guardians"]
-            for link in g["students"]
+            link["student_external_id"] for g in payload["guardians"] for link in g["students"]
         )
         assert set(links) == {s["external_id"] for s in payload["students"]}
         per_student_total.update(links.values())
@@ -460,9 +431,7 @@ def test_vo_ages_match_grade() -> None:
 # --------------------------------------------------------------------------------------------
 
 
-def _assignments_of(
-    payload: dict[str, Any], staff_id: str
-) -> set[tuple[str, str, str | None]]:
+def _assignments_of(payload: dict[str, Any], staff_id: str) -> set[tuple[str, str, str | None]]:
     groups = {g["external_id"]: g["name"] for g in payload["groups"]}
     return {
         (groups[a["group_external_id"]], a["role"], a["subject"])
@@ -473,13 +442,8 @@ def _assignments_of(
 
 def test_demo_staff_and_assignments() -> None:
     po, lyceum, vakcollege = (roster_payload(k) for k in demo_school_keys())
-    staff = {
-        k: {s["external_id"] for s in roster_payload(k)["staff"]}
-        for k in demo_school_keys()
-    }
-    assert {"demo-leerkracht", "demo-ib", "demo-hb", "demo-directeur"} <= staff[
-        "12AB00"
-    ]
+    staff = {k: {s["external_id"] for s in roster_payload(k)["staff"]} for k in demo_school_keys()}
+    assert {"demo-leerkracht", "demo-ib", "demo-hb", "demo-directeur"} <= staff["12AB00"]
     assert {
         "demo-mentor",
         "demo-docent",
@@ -537,11 +501,7 @@ def test_accounts_json_staff_appear_in_roster() -> None:
             record = staff[staff_id]
             parts = names.split_full_name(account["name"])
             assert parts is not None
-            assert (
-                record["given_name"],
-                record["infix"],
-                record["family_name"],
-            ) == parts
+            assert (record["given_name"], record["infix"], record["family_name"]) == parts
             assert record["email"] == account["email"]
             checked += 1
     assert checked > 0
@@ -577,11 +537,7 @@ def test_accounts_for_unknown_staff_are_added(
                         "name": "Anne Marie van 't Hof",
                         "email": "a.vanthof@regenboog.example",
                         "memberships": [
-                            {
-                                "school": "12AB00",
-                                "role": "mentor",
-                                "staff_external_id": "demo-x",
-                            }
+                            {"school": "12AB00", "role": "mentor", "staff_external_id": "demo-x"}
                         ],
                     }
                 ]
@@ -627,30 +583,9 @@ def test_name_lists() -> None:
         ("in 't", "Veld"),
     ):
         assert required in names.FAMILY_NAMES
-    for girl in (
-        "Emma",
-        "Julia",
-        "Tess",
-        "Saar",
-        "Mila",
-        "Zoë",
-        "Aya",
-        "Nour",
-        "Elif",
-        "Priya",
-    ):
+    for girl in ("Emma", "Julia", "Tess", "Saar", "Mila", "Zoë", "Aya", "Nour", "Elif", "Priya"):
         assert girl in names.GIRL_NAMES
-    for boy in (
-        "Noah",
-        "Sem",
-        "Daan",
-        "Levi",
-        "Lucas",
-        "Finn",
-        "Mohammed",
-        "Yusuf",
-        "Kenji",
-    ):
+    for boy in ("Noah", "Sem", "Daan", "Levi", "Lucas", "Finn", "Mohammed", "Yusuf", "Kenji"):
         assert boy in names.BOY_NAMES
     assert names.ADULT_FEMALE_NAMES and names.ADULT_MALE_NAMES
 
@@ -666,9 +601,7 @@ def test_name_lists() -> None:
         ("Madonna", None),
     ],
 )
-def test_split_full_name(
-    full: str, expected: tuple[str, str | None, str] | None
-) -> None:
+def test_split_full_name(full: str, expected: tuple[str, str | None, str] | None) -> None:
     assert names.split_full_name(full) == expected
 
 

@@ -197,11 +197,7 @@ def test_client_credentials_for_an_unknown_resource_is_invalid_target(
 ) -> None:
     with pytest.raises(DevIdpError, match="invalid_target"):
         client_credentials_token(
-            dev_idp.issuer,
-            "demo-lvs",
-            "demo-lvs-secret",
-            "roster:read",
-            "https://elsewhere.test",
+            dev_idp.issuer, "demo-lvs", "demo-lvs-secret", "roster:read", "https://elsewhere.test"
         )
 
 
@@ -230,9 +226,7 @@ def test_staff_login_with_pkce_yields_id_token_with_profile_and_email(
     assert tokens["refresh_token"]
 
 
-def test_refresh_token_gives_a_new_api_access_token(
-    metadata: dict[str, Any], keys: KeySet
-) -> None:
+def test_refresh_token_gives_a_new_api_access_token(metadata: dict[str, Any], keys: KeySet) -> None:
     tokens, _ = _login(metadata, "ib")
 
     response = httpx.post(
@@ -305,20 +299,12 @@ def test_demo_accounts_file_has_the_expected_shape() -> None:
         "onbekend",
     }
     for account in accounts:
-        assert set(account) == {
-            "login",
-            "name",
-            "email",
-            "memberships",
-            "swv_memberships",
-        }
+        assert set(account) == {"login", "name", "email", "memberships", "swv_memberships"}
         for membership in account["memberships"]:
             assert membership["school"] in SCHOOLS
             assert membership["role"] in ROLES
             assert membership["staff_external_id"].startswith("demo-")
-    assert by_login["swv"]["swv_memberships"] == [
-        {"swv": "VO2601", "role": "swv_staff"}
-    ]
+    assert by_login["swv"]["swv_memberships"] == [{"swv": "VO2601", "role": "swv_staff"}]
     assert by_login["onbekend"]["memberships"] == []
     assert by_login["onbekend"]["swv_memberships"] == []
     assert {m["school"] for m in by_login["zorgcoordinator"]["memberships"]} == {

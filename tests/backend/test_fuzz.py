@@ -151,9 +151,7 @@ def fuzz_config(base_url: str | None = None) -> schemathesis.Config:
                     "roster-list-staff",
                     "roster-list-students",
                 ],
-                "checks": {
-                    "positive_data_acceptance": {"expected-statuses": [*ACCEPTED, 422]}
-                },
+                "checks": {"positive_data_acceptance": {"expected-statuses": [*ACCEPTED, 422]}},
             },
         ],
     }
@@ -180,15 +178,10 @@ class FuzzReport:
         self.failures.setdefault(key, reproduction)
 
     def summary(self) -> str:
-        lines = [
-            f"{len(self.failures)} distinct failure(s) in {self.statuses.total()} requests:"
-        ]
+        lines = [f"{len(self.failures)} distinct failure(s) in {self.statuses.total()} requests:"]
         lines += [f"  - {key} (x{self.repeats[key]})" for key in self.failures]
         lines += ["", *(f"=== {key}\n{text}" for key, text in self.failures.items())]
-        lines += [
-            "Statuses seen:",
-            *(f"  {k}: {n}" for k, n in sorted(self.statuses.items())),
-        ]
+        lines += ["Statuses seen:", *(f"  {k}: {n}" for k, n in sorted(self.statuses.items()))]
         return "\n".join(lines)
 
 
@@ -221,12 +214,9 @@ def fuzz(
             strategy = operation.as_strategy(generation_mode=mode)
             if fixed:
                 strategy = st.one_of(
-                    strategy,
-                    operation.as_strategy(generation_mode=mode, path_parameters=fixed),
+                    strategy, operation.as_strategy(generation_mode=mode, path_parameters=fixed)
                 )
-            action = partial(
-                send, report=report, mode=mode, headers=headers, checks=checks
-            )
+            action = partial(send, report=report, mode=mode, headers=headers, checks=checks)
             try:
                 for_each_example(strategy, action, settings)
             except Unsatisfiable:
@@ -261,9 +251,7 @@ def send(
     label = f"{case.operation.label} [{mode.value}]"
     try:
         response = case.call(headers=sent, timeout=REQUEST_TIMEOUT_S)
-    except (
-        requests.RequestException
-    ) as exc:  # the server hung up or did not answer in time
+    except requests.RequestException as exc:  # the server hung up or did not answer in time
         curl = case.as_curl_command(headers=sent)
         report.fail(f"{label} {type(exc).__name__}", f"{exc}\n\n    {curl}\n")
         return
@@ -276,9 +264,7 @@ def send(
 
 
 # -- checks of our own --------------------------------------------------------------------
-def rejected_without_credentials(
-    ctx: CheckContext, response: Response, case: AnyCase
-) -> None:
+def rejected_without_credentials(ctx: CheckContext, response: Response, case: AnyCase) -> None:
     """Without credentials a protected operation answers 400/401/404/405/422 as problem+json
     (a body that cannot be parsed at all is refused before anyone is asked who is calling)."""
     if case.operation.path in PUBLIC_PATHS:
@@ -287,14 +273,10 @@ def rejected_without_credentials(
         f"{response.status_code} without credentials, expected 400/401/404/405/422"
     )
     content_type = response.headers.get("content-type", [""])[0]
-    assert content_type.startswith(PROBLEM_JSON), (
-        f"{content_type!r}, expected {PROBLEM_JSON}"
-    )
+    assert content_type.startswith(PROBLEM_JSON), f"{content_type!r}, expected {PROBLEM_JSON}"
 
 
-def graphql_requires_login(
-    ctx: CheckContext, response: Response, case: AnyCase
-) -> None:
+def graphql_requires_login(ctx: CheckContext, response: Response, case: AnyCase) -> None:
     """Without credentials GraphQL answers with errors coded `unauthenticated` (or a Problem
     in a mutation's result union), never with an unexpected error.
 
@@ -307,14 +289,10 @@ def graphql_requires_login(
     except ValueError:
         raise AssertionError(f"not JSON: {response.text[:300]}") from None
     for error in body.get("errors") or []:
-        assert error.get("message") != "Internal error", (
-            f"masked unexpected error: {error}"
-        )
+        assert error.get("message") != "Internal error", f"masked unexpected error: {error}"
         # Errors without a path are the query's validation errors: the client's mistake.
         code = (error.get("extensions") or {}).get("code")
-        assert "path" not in error or code == "unauthenticated", (
-            f"unexpected error: {error}"
-        )
+        assert "path" not in error or code == "unauthenticated", f"unexpected error: {error}"
 
 
 # -- fixtures and helpers -----------------------------------------------------------------
@@ -345,12 +323,10 @@ def graphql_schema(fuzz_server: RunningServer, world: World) -> Iterator[BaseSch
     )
     # Small integers too, so `expectedVersion` sometimes names the current version.
     schemathesis.graphql.scalar(
-        "Int",
-        st.one_of(st.integers(0, 3), st.integers(-(2**31), 2**31 - 1)).map(nodes.Int),
+        "Int", st.one_of(st.integers(0, 3), st.integers(-(2**31), 2**31 - 1)).map(nodes.Int)
     )
     yield schemathesis.graphql.from_file(
-        build_schema().as_str(),
-        config=fuzz_config(base_url=f"{fuzz_server.base_url}/graphql"),
+        build_schema().as_str(), config=fuzz_config(base_url=f"{fuzz_server.base_url}/graphql")
     )
     # The scalar registry is global to the process: leave it as it was.
     for name, strategy in saved.items():
@@ -378,11 +354,7 @@ def with_current_etag(
 
     def for_case(case: AnyCase) -> dict[str, str]:
         sent = dict(headers)
-        if (
-            case.method.upper() == "PATCH"
-            and case.meta
-            and case.meta.generation.mode.is_positive
-        ):
+        if case.method.upper() == "PATCH" and case.meta and case.meta.generation.mode.is_positive:
             current = requests.get(
                 base_url + case.formatted_path, headers=sent, timeout=REQUEST_TIMEOUT_S
             )
@@ -407,9 +379,7 @@ async def test_rest_as_team_leader(
     assert not report.failures, report.summary()
 
 
-def test_roster_sync_as_lvs(
-    rest_schema: BaseSchema, world: World, lvs_token: str
-) -> None:
+def test_roster_sync_as_lvs(rest_schema: BaseSchema, world: World, lvs_token: str) -> None:
     keys = itertools.count()  # the world is new, so its idempotency records are too
 
     def headers(case: AnyCase) -> dict[str, str]:
@@ -424,9 +394,7 @@ def test_roster_sync_as_lvs(
     # schemas but validated one by one, so a bad row is `rejected` inside a 200 answer while
     # the other rows are stored (one bad row never aborts the rest; see test_sync.py).
     checks = [c for c in REST_CHECKS if c is not negative_data_rejection]
-    report = fuzz(
-        rest_schema, headers=headers, checks=checks, own_ids=own_ids(world), only={SYNC}
-    )
+    report = fuzz(rest_schema, headers=headers, checks=checks, own_ids=own_ids(world), only={SYNC})
     assert not report.failures, report.summary()
 
 
@@ -441,11 +409,7 @@ def test_rest_without_credentials(rest_schema: BaseSchema) -> None:
 
 
 async def test_graphql_as_team_leader(graphql_schema: BaseSchema, world: World) -> None:
-    report = fuzz(
-        graphql_schema,
-        headers=await world.headers("team_leader"),
-        checks=GRAPHQL_CHECKS,
-    )
+    report = fuzz(graphql_schema, headers=await world.headers("team_leader"), checks=GRAPHQL_CHECKS)
     assert not report.failures, report.summary()
 
 
@@ -453,11 +417,7 @@ def test_graphql_without_credentials(graphql_schema: BaseSchema) -> None:
     report = fuzz(
         graphql_schema,
         headers={},
-        checks=[
-            graphql_requires_login,
-            response_schema_conformance,
-            negative_data_rejection,
-        ],
+        checks=[graphql_requires_login, response_schema_conformance, negative_data_rejection],
         max_examples=MAX_EXAMPLES_ANONYMOUS,
     )
     assert not report.failures, report.summary()

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from zorgroute.core.deps import Uow
-from zorgroute.core.errors import Unauthenticated
+from zorgroute.core.errors import AccountNotProvisioned, Unauthenticated
 from zorgroute.core.problem import problem_responses
 from zorgroute.identity import service
 from zorgroute.identity.deps import CurrentPrincipal
@@ -66,12 +66,18 @@ async def callback(request: Request, uow: Uow) -> Any:
     """Finish the login: validate the code exchange and ID token, open a session."""
     settings: Settings = request.app.state.settings
     try:
-        token = await request.app.state.oauth.zorgroute.authorize_access_token(request)
-    except OAuthError as exc:
-        raise Unauthenticated(f"Login failed: {exc.error}. Please try again.") from None
-    session_token = await service.complete_login(
-        uow, settings, dict(token["userinfo"]), token.get("id_token")
-    )
+        try:
+            token = await request.app.state.oauth.zorgroute.authorize_access_token(request)
+        except OAuthError as exc:
+            raise Unauthenticated(f"Login failed: {exc.error}. Please try again.") from None
+        session_token = await service.complete_login(
+            uow, settings, dict(token["userinfo"]), token.get("id_token")
+        )
+    except (Unauthenticated, AccountNotProvisioned) as exc:
+        # A person in a browser gets the app's explanation page, not a JSON document.
+        if "text/html" not in request.headers.get("accept", ""):
+            raise
+        return RedirectResponse(f"{settings.app_base}/inloggen?fout={exc.code}", status_code=303)
     return_to = _safe_return_to(request.session.pop("return_to", None))
     response = RedirectResponse(settings.app_base + return_to, status_code=303)
     response.set_cookie(

@@ -40,8 +40,7 @@ def test_upgrade_from_an_empty_database_and_back(database: EmbeddedDatabase) -> 
     command.downgrade(cfg, "base")
     migrate(url)
     tables = database.psql(
-        "select count(*) from pg_tables where schemaname = 'public'",
-        database="zr_fresh",
+        "select count(*) from pg_tables where schemaname = 'public'", database="zr_fresh"
     )
     assert int(tables) == len(models_registry.metadata.tables) + 1  # + alembic_version
 
@@ -50,9 +49,7 @@ async def test_models_match_the_migrated_schema(database: EmbeddedDatabase) -> N
     engine = create_async_engine(database.owner_url)
 
     def diff(conn: Any) -> list[Any]:
-        return list(
-            compare_metadata(MigrationContext.configure(conn), models_registry.metadata)
-        )
+        return list(compare_metadata(MigrationContext.configure(conn), models_registry.metadata))
 
     async with engine.connect() as conn:
         differences = await conn.run_sync(diff)
@@ -60,15 +57,11 @@ async def test_models_match_the_migrated_schema(database: EmbeddedDatabase) -> N
     assert differences == []
 
 
-async def test_app_role_is_neither_superuser_nor_rls_exempt(
-    app_engine: AsyncEngine,
-) -> None:
+async def test_app_role_is_neither_superuser_nor_rls_exempt(app_engine: AsyncEngine) -> None:
     async with app_engine.connect() as conn:
         row = (
             await conn.execute(
-                text(
-                    "select rolsuper, rolbypassrls from pg_roles where rolname = current_user"
-                )
+                text("select rolsuper, rolbypassrls from pg_roles where rolname = current_user")
             )
         ).one()
     assert tuple(row) == (False, False)
@@ -92,23 +85,17 @@ async def test_tenant_table_has_forced_row_level_security(
     assert tuple(row) == (True, True, 1)
 
 
-async def test_no_school_context_sees_no_tenant_rows(
-    app_engine: AsyncEngine, world: World
-) -> None:
+async def test_no_school_context_sees_no_tenant_rows(app_engine: AsyncEngine, world: World) -> None:
     async with app_engine.connect() as conn:
         for table in TENANT_TABLES:
-            count = (
-                await conn.execute(text(f"select count(*) from {table}"))
-            ).scalar_one()  # noqa: S608
+            count = (await conn.execute(text(f"select count(*) from {table}"))).scalar_one()  # noqa: S608
             assert count == 0, table
         # With the world's school in context the same queries see its rows.
         await conn.execute(
             text("select set_config('app.school_ids', :ids, false)"),
             {"ids": "{" + str(world.school_id) + "}"},
         )
-        assert (
-            await conn.execute(text("select count(*) from student"))
-        ).scalar_one() == 6
+        assert (await conn.execute(text("select count(*) from student"))).scalar_one() == 6
         await conn.execute(text("reset app.school_ids"))
 
 

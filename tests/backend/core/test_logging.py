@@ -20,13 +20,9 @@ async def test_request_logs_hold_no_pupil_data(
     student = world.students["ll-3"]
     try:
         transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(
-            transport=transport, base_url="http://testserver"
-        ) as c:
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
             capsys.readouterr()
-            assert (
-                await c.get(f"/api/v1/students/{student}", headers=headers)
-            ).status_code == 200
+            assert (await c.get(f"/api/v1/students/{student}", headers=headers)).status_code == 200
             await c.get(
                 f"/api/v1/schools/{world.school_id}/students",
                 params={"name": "El"},
@@ -40,11 +36,7 @@ async def test_request_logs_hold_no_pupil_data(
     finally:
         await app.state.engine.dispose()
     # Every line is JSON: library logs (httpx …) go through the same renderer or stay quiet.
-    lines = [
-        json.loads(line)
-        for line in capsys.readouterr().out.splitlines()
-        if line.strip()
-    ]
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.strip()]
     requests = [entry for entry in lines if entry.get("event") == "request"]
     assert {r["route"] for r in requests} == {
         "/api/v1/students/{student_id}",

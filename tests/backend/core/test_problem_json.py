@@ -37,9 +37,7 @@ async def test_wrong_method_is_a_problem(client: httpx.AsyncClient) -> None:
     assert_problem(await client.delete("/api/v1/me"), 405, "method-not-allowed")
 
 
-async def test_unauthenticated_is_a_problem_with_a_challenge(
-    client: httpx.AsyncClient,
-) -> None:
+async def test_unauthenticated_is_a_problem_with_a_challenge(client: httpx.AsyncClient) -> None:
     resp = await client.get("/api/v1/schools")
     assert_problem(resp, 401, "unauthenticated")
     assert resp.headers["www-authenticate"].startswith("Bearer")
@@ -64,9 +62,7 @@ async def test_invalid_query_parameter_names_the_parameter(
 ) -> None:
     headers = await world.headers("team_leader")
     resp = await client.get(
-        f"/api/v1/schools/{world.school_id}/students",
-        params={"limit": 0},
-        headers=headers,
+        f"/api/v1/schools/{world.school_id}/students", params={"limit": 0}, headers=headers
     )
     body = assert_problem(resp, 422, "validation-failed")
     assert body["errors"][0]["location"] == "query"
@@ -89,9 +85,7 @@ async def test_unexpected_error_is_masked(settings: Settings) -> None:
         raise RuntimeError("secret internals: password=hunter2")
 
     transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://testserver"
-    ) as c:
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         resp = await c.get("/api/v1/boom")
     await app.state.engine.dispose()
     body = assert_problem(resp, 500, "internal-error")
@@ -113,9 +107,7 @@ async def test_hostile_input_is_a_validation_problem_not_a_server_error(
     required fields. Each is a 422 problem now."""
     headers = await world.headers("team_leader")
     students = f"/api/v1/schools/{world.school_id}/students"
-    forged = (
-        base64.urlsafe_b64encode(json.dumps(["a", "b"]).encode()).decode().rstrip("=")
-    )
+    forged = base64.urlsafe_b64encode(json.dumps(["a", "b"]).encode()).decode().rstrip("=")
     assert_problem(
         await client.get(students, params={"cursor": forged}, headers=headers),
         422,
@@ -128,7 +120,5 @@ async def test_hostile_input_is_a_validation_problem_not_a_server_error(
     )
     student = f"/api/v1/students/{world.students['ll-1']}"
     for body in ({"given_name": None}, {"family_name": "x\x00y"}):
-        resp = await client.patch(
-            student, json=body, headers={**headers, "If-Match": '"v1"'}
-        )
+        resp = await client.patch(student, json=body, headers={**headers, "If-Match": '"v1"'})
         assert_problem(resp, 422, "validation-failed")

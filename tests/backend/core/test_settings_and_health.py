@@ -13,9 +13,7 @@ def test_production_refuses_default_secrets() -> None:
     with pytest.raises(ValidationError) as info:
         Settings(env="production", database_url="postgresql+asyncpg://u@h/db")
     message = str(info.value)
-    assert (
-        "ZORGROUTE_SECRET_KEY" in message and "ZORGROUTE_OIDC__CLIENT_SECRET" in message
-    )
+    assert "ZORGROUTE_SECRET_KEY" in message and "ZORGROUTE_OIDC__CLIENT_SECRET" in message
 
 
 def test_production_starts_with_real_secrets(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,9 +27,7 @@ mutation Update($id: ID!, $v: Int!, $name: String) {
 def recording_client(app: Any, events: list[str]) -> httpx.AsyncClient:
     """A client whose app records when the response starts."""
 
-    async def wrapped(
-        scope: Any, receive: Any, send: Callable[[Any], Awaitable[None]]
-    ) -> None:
+    async def wrapped(scope: Any, receive: Any, send: Callable[[Any], Awaitable[None]]) -> None:
         async def send_recording(message: Any) -> None:
             if message["type"] == "http.response.start":
                 events.append("response-start")
@@ -79,10 +77,7 @@ async def test_graphql_mutation_commits_before_the_response(
     async with recording_client(app, events) as c:
         resp = await c.post(
             "/graphql",
-            json={
-                "query": UPDATE,
-                "variables": {"id": student, "v": 1, "name": "Semmie"},
-            },
+            json={"query": UPDATE, "variables": {"id": student, "v": 1, "name": "Semmie"}},
             headers=headers,
         )
     assert resp.json()["data"]["updateStudent"] == {

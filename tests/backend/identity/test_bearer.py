@@ -101,9 +101,7 @@ def _staff_tokens(issuer: str, login: str) -> dict[str, Any]:
         "code_challenge": challenge,
         "code_challenge_method": "S256",
     }
-    callback = complete_login(
-        f"{metadata['authorization_endpoint']}?{urlencode(params)}", login
-    )
+    callback = complete_login(f"{metadata['authorization_endpoint']}?{urlencode(params)}", login)
     code = parse_qs(urlsplit(callback).query)["code"][0]
     resp = httpx.post(
         metadata["token_endpoint"],
@@ -160,9 +158,7 @@ async def test_scopes_are_narrowed_to_what_the_client_may_ever_have(
 async def test_the_bearer_scheme_is_case_insensitive(
     client: httpx.AsyncClient, world: World, lvs_token: str
 ) -> None:
-    resp = await client.get(
-        "/api/v1/me", headers={"Authorization": f"bearer {lvs_token}"}
-    )
+    resp = await client.get("/api/v1/me", headers={"Authorization": f"bearer {lvs_token}"})
     assert resp.status_code == 200, resp.text
 
 
@@ -178,9 +174,7 @@ async def test_lvs_lists_the_students_of_its_school_and_is_audited(
     assert ids == {str(i) for i in world.students.values()}
     async with factory.run([world.school_id]) as uow:
         events = await uow.scalars(
-            select(AuditEvent).where(
-                AuditEvent.request_id == resp.headers["x-request-id"]
-            )
+            select(AuditEvent).where(AuditEvent.request_id == resp.headers["x-request-id"])
         )
     assert {e.action for e in events} == {"student.list"}
     assert {e.actor_id for e in events} == {"client:demo-lvs"}
@@ -191,40 +185,28 @@ async def test_lvs_lists_the_students_of_its_school_and_is_audited(
 async def test_lvs_gets_404_for_a_school_it_is_not_bound_to(
     client: httpx.AsyncClient, world: World, lvs_token: str
 ) -> None:
-    resp = await client.get(
-        f"/api/v1/schools/{uuid.uuid4()}/students", headers=_bearer(lvs_token)
-    )
+    resp = await client.get(f"/api/v1/schools/{uuid.uuid4()}/students", headers=_bearer(lvs_token))
     _assert_problem(resp, 404, "not-found")
 
 
 async def test_lvs_token_without_roster_read_sees_no_student(
     client: httpx.AsyncClient, world: World, dev_idp: DevIdp
 ) -> None:
-    token = client_credentials_token(
-        dev_idp.issuer, "demo-lvs", "demo-lvs-secret", "reports:read"
-    )
+    token = client_credentials_token(dev_idp.issuer, "demo-lvs", "demo-lvs-secret", "reports:read")
     headers = _bearer(token)
 
     me = await client.get("/api/v1/me", headers=headers)
     assert me.status_code == 200, me.text
-    assert (
-        me.json()["scopes"] == []
-    )  # reports:read is not among the client's allowed scopes
+    assert me.json()["scopes"] == []  # reports:read is not among the client's allowed scopes
 
     # The school binding still holds, but the policy filters every student out (deny by default).
-    resp = await client.get(
-        f"/api/v1/schools/{world.school_id}/students", headers=headers
-    )
+    resp = await client.get(f"/api/v1/schools/{world.school_id}/students", headers=headers)
     assert resp.status_code == 200, resp.text
     assert resp.json() == {"items": [], "next_cursor": None}
-    single = await client.get(
-        f"/api/v1/students/{world.students['ll-1']}", headers=headers
-    )
+    single = await client.get(f"/api/v1/students/{world.students['ll-1']}", headers=headers)
     _assert_problem(single, 404, "not-found")
     assert "Vries" not in single.text
-    groups = await client.get(
-        f"/api/v1/schools/{world.school_id}/groups", headers=headers
-    )
+    groups = await client.get(f"/api/v1/schools/{world.school_id}/groups", headers=headers)
     assert groups.status_code == 200, groups.text
     assert groups.json()["items"] == []
 
@@ -242,19 +224,13 @@ async def test_token_of_a_client_not_registered_with_us_is_401(
                 IntegrationClient.client_id == "demo-swv",
             )
         )
-    assert registered is None, (
-        "precondition: demo-swv must not be registered in the test DB"
-    )
-    token = client_credentials_token(
-        dev_idp.issuer, "demo-swv", "demo-swv-secret", "reports:read"
-    )
+    assert registered is None, "precondition: demo-swv must not be registered in the test DB"
+    token = client_credentials_token(dev_idp.issuer, "demo-swv", "demo-swv-secret", "reports:read")
 
     resp = await client.get("/api/v1/me", headers=_bearer(token))
 
     _assert_invalid_token(resp)
-    resp = await client.get(
-        f"/api/v1/schools/{world.school_id}/students", headers=_bearer(token)
-    )
+    resp = await client.get(f"/api/v1/schools/{world.school_id}/students", headers=_bearer(token))
     _assert_invalid_token(resp)
 
 
@@ -354,9 +330,7 @@ async def test_forged_tokens_are_rejected(
     forged = forge(lvs_token)
     assert forged != lvs_token
 
-    resp = await client.get(
-        f"/api/v1/schools/{world.school_id}/students", headers=_bearer(forged)
-    )
+    resp = await client.get(f"/api/v1/schools/{world.school_id}/students", headers=_bearer(forged))
 
     _assert_invalid_token(resp)
     assert "items" not in resp.json()
@@ -374,9 +348,7 @@ async def test_forged_tokens_are_rejected(
     ],
     ids=["garbage", "a.b.c", "empty-claims", "kid-not-a-string", "dots", "long"],
 )
-async def test_malformed_tokens_are_rejected(
-    client: httpx.AsyncClient, token: str
-) -> None:
+async def test_malformed_tokens_are_rejected(client: httpx.AsyncClient, token: str) -> None:
     resp = await client.get("/api/v1/me", headers=_bearer(token))
     _assert_invalid_token(resp)
 
@@ -403,18 +375,14 @@ async def test_a_bad_bearer_token_is_not_rescued_by_a_valid_session_cookie(
     client: httpx.AsyncClient, world: World
 ) -> None:
     headers = await world.headers("mentor")
-    resp = await client.get(
-        "/api/v1/me", headers={**headers, "Authorization": "Bearer garbage"}
-    )
+    resp = await client.get("/api/v1/me", headers={**headers, "Authorization": "Bearer garbage"})
     _assert_invalid_token(resp)
 
 
 # -- JWKS caching and key rotation -------------------------------------------------------------
 
 
-async def _register_lvs(
-    factory: WorldFactory, issuer: str, school_id: uuid.UUID
-) -> None:
+async def _register_lvs(factory: WorldFactory, issuer: str, school_id: uuid.UUID) -> None:
     async with factory.sessionmaker() as session:
         uow = UnitOfWork(session, request_id=f"test-{secrets.token_hex(4)}")
         await uow.set_school_context([school_id])
@@ -454,9 +422,7 @@ async def test_jwks_is_cached_and_refetched_for_an_unknown_kid_after_rotation(
             assert resp.status_code == 200, resp.text
             assert str(world.school_id) in {s["id"] for s in resp.json()["schools"]}
             # A token of another issuer is nothing to the main app.
-            _assert_invalid_token(
-                await client.get("/api/v1/me", headers=_bearer(first))
-            )
+            _assert_invalid_token(await client.get("/api/v1/me", headers=_bearer(first)))
 
             # The keys are cached: with the IdP gone, a known token still validates.
             idp2.stop()
@@ -475,9 +441,7 @@ async def test_jwks_is_cached_and_refetched_for_an_unknown_kid_after_rotation(
             assert resp.status_code == 200, resp.text
             assert resp.json()["client_id"] == "demo-lvs"
             # The refetched key set no longer holds the old key.
-            _assert_invalid_token(
-                await client2.get("/api/v1/me", headers=_bearer(first))
-            )
+            _assert_invalid_token(await client2.get("/api/v1/me", headers=_bearer(first)))
     finally:
         await app2.state.engine.dispose()
         idp2.stop()
@@ -498,15 +462,11 @@ async def test_unreachable_idp_during_a_jwks_refetch_is_not_a_server_error(
     )
     app2.state.oidc_metadata.min_refresh_seconds = 0.0
     try:
-        token = client_credentials_token(
-            idp.issuer, "demo-lvs", "demo-lvs-secret", ROSTER_SCOPES
-        )
+        token = client_credentials_token(idp.issuer, "demo-lvs", "demo-lvs-secret", ROSTER_SCOPES)
         transport = httpx.ASGITransport(app=app2, raise_app_exceptions=False)
         async with httpx.AsyncClient(transport=transport, base_url=BASE) as client2:
             # Not registered for this issuer: 401, but the keys are now cached.
-            _assert_invalid_token(
-                await client2.get("/api/v1/me", headers=_bearer(token))
-            )
+            _assert_invalid_token(await client2.get("/api/v1/me", headers=_bearer(token)))
             idp.stop()
             _, payload, signature = token.split(".")
             unknown_kid = {**_header(token), "kid": f"dev-{uuid.uuid4()}"}

@@ -62,9 +62,7 @@ def _assert_problem(resp: httpx.Response, status: int, code: str) -> dict[str, o
     return body
 
 
-async def _start_login(
-    client: httpx.AsyncClient, return_to: str | None = "/students"
-) -> str:
+async def _start_login(client: httpx.AsyncClient, return_to: str | None = "/students") -> str:
     """GET /auth/login; returns the IdP authorize URL it redirected to."""
     params = {} if return_to is None else {"return_to": return_to}
     resp = await client.get("/auth/login", params=params)
@@ -73,21 +71,15 @@ async def _start_login(
     return location
 
 
-async def _callback_url(
-    client: httpx.AsyncClient, login: str, return_to: str = "/students"
-) -> str:
+async def _callback_url(client: httpx.AsyncClient, login: str, return_to: str = "/students") -> str:
     """Start a login on the app and log in at the IdP; the callback URL, not yet requested."""
     callback = complete_login(await _start_login(client, return_to), login)
     parts = urlsplit(callback)
-    assert urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")) == CALLBACK, (
-        callback
-    )
+    assert urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")) == CALLBACK, callback
     return callback
 
 
-async def _log_in(
-    client: httpx.AsyncClient, login: str, return_to: str = "/students"
-) -> str:
+async def _log_in(client: httpx.AsyncClient, login: str, return_to: str = "/students") -> str:
     """The whole login; returns the zr_session token. Clears the client's cookie jar."""
     callback = await _callback_url(client, login, return_to)
     resp = await client.get(_path_and_query(callback))
@@ -140,12 +132,7 @@ async def test_full_login_opens_a_session_with_the_roles_from_our_database(
     assert resp.headers["location"] == f"{BASE}/students"
     [set_cookie] = _set_cookies(resp, "zr_session")
     attributes = _cookie_attributes(set_cookie)
-    assert {
-        "httponly",
-        "path=/",
-        "samesite=lax",
-        f"max-age={8 * 60 * 60}",
-    } <= attributes
+    assert {"httponly", "path=/", "samesite=lax", f"max-age={8 * 60 * 60}"} <= attributes
     assert "secure" not in attributes  # the test settings run on plain http
     token = _cookie_value(set_cookie)
     assert len(token) >= 40
@@ -158,9 +145,7 @@ async def test_full_login_opens_a_session_with_the_roles_from_our_database(
     assert body["id"] == str(world.users["mentor"])
     assert body["client_id"] is None
     assert body["scopes"] == []
-    assert [(s["id"], s["roles"]) for s in body["schools"]] == [
-        (str(world.school_id), ["mentor"])
-    ]
+    assert [(s["id"], s["roles"]) for s in body["schools"]] == [(str(world.school_id), ["mentor"])]
     assert body["swvs"] == []
     assert isinstance(body["csrf_token"], str) and len(body["csrf_token"]) >= 40
     # The profile is refreshed from the ID token (the dev IdP names unknown logins after the id).
@@ -171,9 +156,7 @@ async def test_the_session_works_for_the_school_the_account_belongs_to(
     client: httpx.AsyncClient, world: World
 ) -> None:
     token = await _log_in(client, world.subjects["team_leader"])
-    resp = await client.get(
-        f"/api/v1/schools/{world.school_id}/students", headers=_session(token)
-    )
+    resp = await client.get(f"/api/v1/schools/{world.school_id}/students", headers=_session(token))
     assert resp.status_code == 200, resp.text
     assert len(resp.json()["items"]) == 6
 
@@ -214,11 +197,21 @@ async def test_idp_user_without_an_account_is_refused_and_gets_no_session(
     assert _set_cookies(resp, "zr_session") == []
     async with factory.run([]) as uow:
         events = await uow.scalars(
-            select(AuditEvent).where(
-                AuditEvent.request_id == resp.headers["x-request-id"]
-            )
+            select(AuditEvent).where(AuditEvent.request_id == resp.headers["x-request-id"])
         )
     assert events == []
+
+
+async def test_a_browser_without_an_account_lands_on_the_apps_explanation(
+    client: httpx.AsyncClient,
+) -> None:
+    callback = await _callback_url(client, f"stranger-{secrets.token_hex(4)}")
+
+    resp = await client.get(_path_and_query(callback), headers={"Accept": "text/html"})
+
+    assert resp.status_code == 303
+    assert resp.headers["location"].endswith("/inloggen?fout=account-not-provisioned")
+    assert _set_cookies(resp, "zr_session") == []
 
 
 async def test_accounts_are_matched_on_issuer_and_subject(
@@ -234,11 +227,7 @@ async def test_accounts_are_matched_on_issuer_and_subject(
         )
         uow.add(account)
         await uow.flush()
-        uow.add(
-            SchoolMembership(
-                user_id=account.id, school_id=world.school_id, role="mentor"
-            )
-        )
+        uow.add(SchoolMembership(user_id=account.id, school_id=world.school_id, role="mentor"))
         await uow.commit()
 
     resp = await client.get(_path_and_query(await _callback_url(client, subject)))
@@ -305,10 +294,7 @@ async def test_callback_with_an_idp_error_is_refused(client: httpx.AsyncClient) 
     await _start_login(client)
     resp = await client.get(
         "/auth/callback",
-        params={
-            "error": "access_denied",
-            "error_description": "End-User aborted interaction",
-        },
+        params={"error": "access_denied", "error_description": "End-User aborted interaction"},
     )
     body = _assert_problem(resp, 401, "unauthenticated")
     assert "access_denied" in str(body["detail"])
@@ -340,9 +326,7 @@ async def test_return_to_never_leaves_the_app(
 async def test_return_to_keeps_a_local_path_with_its_query(
     client: httpx.AsyncClient, world: World
 ) -> None:
-    callback = await _callback_url(
-        client, world.subjects["mentor"], "/students?group=1A"
-    )
+    callback = await _callback_url(client, world.subjects["mentor"], "/students?group=1A")
     resp = await client.get(_path_and_query(callback))
     assert resp.status_code == 303, resp.text
     assert resp.headers["location"] == f"{BASE}/students?group=1A"
@@ -358,16 +342,12 @@ async def test_logout_needs_the_csrf_header_then_revokes_the_session(
 
     refused = await client.post("/auth/logout", headers=_session(token))
     _assert_problem(refused, 403, "csrf-failed")
-    wrong = await client.post(
-        "/auth/logout", headers={**_session(token), "X-CSRF-Token": "x"}
-    )
+    wrong = await client.post("/auth/logout", headers={**_session(token), "X-CSRF-Token": "x"})
     _assert_problem(wrong, 403, "csrf-failed")
     # Still logged in: the refused logouts changed nothing.
     assert (await client.get("/api/v1/me", headers=_session(token))).status_code == 200
 
-    resp = await client.post(
-        "/auth/logout", headers={**_session(token), "X-CSRF-Token": csrf}
-    )
+    resp = await client.post("/auth/logout", headers={**_session(token), "X-CSRF-Token": csrf})
 
     assert resp.status_code == 200, resp.text
     end_session_url = resp.json()["end_session_url"]
@@ -433,12 +413,8 @@ async def test_me_without_credentials_is_a_bare_401(client: httpx.AsyncClient) -
     ],
     ids=["garbage", "well-formed-unknown", "sql", "non-ascii", "long", "empty"],
 )
-async def test_unknown_session_cookie_is_401(
-    client: httpx.AsyncClient, cookie: bytes
-) -> None:
-    resp = await client.get(
-        "/api/v1/me", headers=[(b"cookie", b"zr_session=" + cookie)]
-    )
+async def test_unknown_session_cookie_is_401(client: httpx.AsyncClient, cookie: bytes) -> None:
+    resp = await client.get("/api/v1/me", headers=[(b"cookie", b"zr_session=" + cookie)])
     _assert_problem(resp, 401, "unauthenticated")
 
 
@@ -455,11 +431,7 @@ async def test_unknown_session_cookie_on_a_post_is_401_not_a_csrf_error(
     ids=["idle-too-long", "past-its-lifetime"],
 )
 async def test_idle_or_expired_session_is_refused(
-    client: httpx.AsyncClient,
-    world: World,
-    factory: WorldFactory,
-    column: str,
-    age: timedelta,
+    client: httpx.AsyncClient, world: World, factory: WorldFactory, column: str, age: timedelta
 ) -> None:
     headers = await world.headers("mentor")
     assert (await client.get("/api/v1/me", headers=headers)).status_code == 200

@@ -75,9 +75,7 @@ async def test_other_school_and_unknown_student_are_null(
 ) -> None:
     other = await factory.build()
     headers = await world.headers("team_leader")
-    query = (
-        "query($s: ID!, $st: ID!) { school(id: $s) { name } student(id: $st) { id } }"
-    )
+    query = "query($s: ID!, $st: ID!) { school(id: $s) { name } student(id: $st) { id } }"
     resp = await client.post(
         "/graphql",
         json={
@@ -89,32 +87,22 @@ async def test_other_school_and_unknown_student_are_null(
     assert resp.json()["data"] == {"school": None, "student": None}
 
 
-async def test_unauthenticated_query_is_a_typed_error(
-    client: httpx.AsyncClient,
-) -> None:
+async def test_unauthenticated_query_is_a_typed_error(client: httpx.AsyncClient) -> None:
     resp = await client.post("/graphql", json={"query": "{ me { displayName } }"})
     error = resp.json()["errors"][0]
     assert error["extensions"] == {"code": "unauthenticated", "status": 401}
 
 
-async def test_introspection_is_off_outside_development(
-    client: httpx.AsyncClient,
-) -> None:
-    resp = await client.post(
-        "/graphql", json={"query": "{ __schema { types { name } } }"}
-    )
+async def test_introspection_is_off_outside_development(client: httpx.AsyncClient) -> None:
+    resp = await client.post("/graphql", json={"query": "{ __schema { types { name } } }"})
     assert "errors" in resp.json()
     assert "introspection" in resp.json()["errors"][0]["message"].lower()
 
 
-async def test_graphql_is_not_in_the_openapi_document(
-    client: httpx.AsyncClient,
-) -> None:
+async def test_graphql_is_not_in_the_openapi_document(client: httpx.AsyncClient) -> None:
     spec = (await client.get("/api/v1/openapi.json")).json()
     assert not any(path.startswith("/graphql") for path in spec["paths"])
-    operation_ids = [
-        op["operationId"] for item in spec["paths"].values() for op in item.values()
-    ]
+    operation_ids = [op["operationId"] for item in spec["paths"].values() for op in item.values()]
     assert all("-" in op for op in operation_ids)
 
 

@@ -25,9 +25,7 @@ async def test_list_shows_exactly_the_visible_students(
     client: httpx.AsyncClient, world: World, role: str
 ) -> None:
     headers = await world.headers(role)
-    resp = await client.get(
-        f"/api/v1/schools/{world.school_id}/students", headers=headers
-    )
+    resp = await client.get(f"/api/v1/schools/{world.school_id}/students", headers=headers)
     ids = {s["id"] for s in resp.json()["items"]}
     assert ids == {str(world.students[e]) for e in VISIBLE[role]}
 
@@ -38,9 +36,7 @@ async def test_single_read_matches_the_list_rule(
     client: httpx.AsyncClient, world: World, role: str, student: str
 ) -> None:
     headers = await world.headers(role)
-    resp = await client.get(
-        f"/api/v1/students/{world.students[student]}", headers=headers
-    )
+    resp = await client.get(f"/api/v1/students/{world.students[student]}", headers=headers)
     assert resp.status_code == (200 if student in VISIBLE[role] else 404)
 
 

@@ -18,25 +18,15 @@ async def test_mentor_lists_only_the_students_of_their_group(
     client: httpx.AsyncClient, world: World
 ) -> None:
     headers = await world.headers("mentor")
-    resp = await client.get(
-        f"/api/v1/schools/{world.school_id}/students", headers=headers
-    )
+    resp = await client.get(f"/api/v1/schools/{world.school_id}/students", headers=headers)
     assert resp.status_code == 200, resp.text
     names = [s["family_name"] for s in resp.json()["items"]]
-    assert names == [
-        "Bakker",
-        "El Amrani",
-        "Vries",
-    ]  # 1A only, sorted without tussenvoegsel
+    assert names == ["Bakker", "El Amrani", "Vries"]  # 1A only, sorted without tussenvoegsel
 
 
-async def test_team_leader_sees_the_whole_school(
-    client: httpx.AsyncClient, world: World
-) -> None:
+async def test_team_leader_sees_the_whole_school(client: httpx.AsyncClient, world: World) -> None:
     headers = await world.headers("team_leader")
-    resp = await client.get(
-        f"/api/v1/schools/{world.school_id}/students", headers=headers
-    )
+    resp = await client.get(f"/api/v1/schools/{world.school_id}/students", headers=headers)
     assert resp.status_code == 200
     assert len(resp.json()["items"]) == 6
 
@@ -46,15 +36,11 @@ async def test_student_of_another_school_is_not_found(
 ) -> None:
     other = await factory.build()
     headers = await world.headers("team_leader")
-    resp = await client.get(
-        f"/api/v1/students/{other.students['ll-1']}", headers=headers
-    )
+    resp = await client.get(f"/api/v1/students/{other.students['ll-1']}", headers=headers)
     assert resp.status_code == 404
     assert resp.headers["content-type"] == "application/problem+json"
     assert resp.json()["code"] == "not-found"
-    resp = await client.get(
-        f"/api/v1/schools/{other.school_id}/students", headers=headers
-    )
+    resp = await client.get(f"/api/v1/schools/{other.school_id}/students", headers=headers)
     assert resp.status_code == 404
 
 
@@ -148,13 +134,9 @@ async def test_students_are_paginated_with_a_cursor(
     assert resp.status_code == 422
 
 
-async def test_groups_list_with_mentor_in_detail(
-    client: httpx.AsyncClient, world: World
-) -> None:
+async def test_groups_list_with_mentor_in_detail(client: httpx.AsyncClient, world: World) -> None:
     headers = await world.headers("mentor")
-    resp = await client.get(
-        f"/api/v1/schools/{world.school_id}/groups", headers=headers
-    )
+    resp = await client.get(f"/api/v1/schools/{world.school_id}/groups", headers=headers)
     assert [g["name"] for g in resp.json()["items"]] == ["1A", "2B", "2B-wi"]
     resp = await client.get(f"/api/v1/groups/{world.groups['gr-1a']}", headers=headers)
     assignment = resp.json()["assignments"][0]
@@ -172,15 +154,9 @@ async def test_group_list_shows_mentors_and_counts_and_filters_mine(
     groups = {g["name"]: g for g in resp.json()["items"]}
     assert [m["family_name"] for m in groups["2B"]["mentors"]] == ["Tweebee"]
     assert groups["2B-wi"]["mentors"] == []  # a subject teacher is not a mentor
-    assert {n: g["student_count"] for n, g in groups.items()} == {
-        "1A": 3,
-        "2B": 3,
-        "2B-wi": 2,
-    }
+    assert {n: g["student_count"] for n, g in groups.items()} == {"1A": 3, "2B": 3, "2B-wi": 2}
 
-    mine = await client.get(
-        url, params={"mine": "true"}, headers=await world.headers("teacher")
-    )
+    mine = await client.get(url, params={"mine": "true"}, headers=await world.headers("teacher"))
     assert [g["name"] for g in mine.json()["items"]] == ["2B-wi"]
     # A team leader teaches no group here: "my groups" is empty, not the whole school.
     mine = await client.get(
@@ -195,9 +171,7 @@ async def test_swv_staff_see_their_schools_but_no_student(
     subject = f"swv-{world.school_id.hex[:8]}"
     async with factory.sessionmaker() as session:
         uow = UnitOfWork(session)
-        user = UserAccount(
-            issuer=factory.issuer, subject=subject, display_name="SWV consulent"
-        )
+        user = UserAccount(issuer=factory.issuer, subject=subject, display_name="SWV consulent")
         uow.add(user)
         await uow.flush()
         uow.add(SwvMembership(user_id=user.id, swv_id=world.swv_id, role="swv_staff"))
@@ -205,13 +179,9 @@ async def test_swv_staff_see_their_schools_but_no_student(
     headers = await factory.session_headers(subject)
     schools = (await client.get("/api/v1/schools", headers=headers)).json()
     assert [s["id"] for s in schools] == [str(world.school_id)]
-    resp = await client.get(
-        f"/api/v1/schools/{world.school_id}/students", headers=headers
-    )
+    resp = await client.get(f"/api/v1/schools/{world.school_id}/students", headers=headers)
     assert resp.status_code == 404
-    resp = await client.get(
-        f"/api/v1/students/{world.students['ll-1']}", headers=headers
-    )
+    resp = await client.get(f"/api/v1/students/{world.students['ll-1']}", headers=headers)
     assert resp.status_code == 404
 
 
@@ -224,9 +194,7 @@ async def test_student_list_query_count_does_not_grow_with_students(
         headers = await world.headers("team_leader")
         before = count_statements.count
         resp = await client.get(
-            f"/api/v1/schools/{world.school_id}/students",
-            params={"limit": 100},
-            headers=headers,
+            f"/api/v1/schools/{world.school_id}/students", params={"limit": 100}, headers=headers
         )
         assert len(resp.json()["items"]) == 6 + extra
         counts.append(count_statements.count - before)

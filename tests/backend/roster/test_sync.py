@@ -76,9 +76,7 @@ def fresh_payload(mode: str = "delta") -> dict[str, Any]:
     return {**roster_payload(), "source": FRESH_SOURCE, "mode": mode}
 
 
-def student_row(
-    external_id: str, family_name: str = "Jansen", **extra: Any
-) -> dict[str, Any]:
+def student_row(external_id: str, family_name: str = "Jansen", **extra: Any) -> dict[str, Any]:
     return {
         "external_id": external_id,
         "given_name": "Kim",
@@ -104,9 +102,7 @@ def created_ids(body: dict[str, Any], pointer_prefix: str) -> list[uuid.UUID]:
     ]
 
 
-async def count_rows(
-    factory: WorldFactory, school_id: uuid.UUID, table: type[Any]
-) -> int:
+async def count_rows(factory: WorldFactory, school_id: uuid.UUID, table: type[Any]) -> int:
     async with factory.run([school_id]) as uow:
         n = await uow.scalar(
             select(func.count()).select_from(table).where(table.school_id == school_id)
@@ -129,10 +125,7 @@ async def snapshot(factory: WorldFactory, school_id: uuid.UUID) -> dict[str, int
         "idempotency_record": IdempotencyRecord,
         "audit_event": AuditEvent,
     }
-    counts = {
-        name: await count_rows(factory, school_id, table)
-        for name, table in tables.items()
-    }
+    counts = {name: await count_rows(factory, school_id, table) for name, table in tables.items()}
     async with factory.run([school_id]) as uow:
         versions = await uow.scalar(
             select(func.coalesce(func.sum(Student.version), 0)).where(
@@ -146,9 +139,7 @@ async def stored_student(
     factory: WorldFactory, school_id: uuid.UUID, student_id: uuid.UUID
 ) -> Student:
     async with factory.run([school_id]) as uow:
-        student: Student | None = await uow.first(
-            select(Student).where(Student.id == student_id)
-        )
+        student: Student | None = await uow.first(select(Student).where(Student.id == student_id))
     assert student is not None
     return student
 
@@ -173,11 +164,7 @@ def big_payload(n: int, groups: int = 5) -> dict[str, Any]:
             "email": f"ouder{i}@example.nl",
             "modified_at": MODIFIED_AT,
             "students": [
-                {
-                    "student_external_id": f"s-{i}",
-                    "relation": "parent",
-                    "parental_authority": True,
-                }
+                {"student_external_id": f"s-{i}", "relation": "parent", "parental_authority": True}
             ],
         }
         for i in range(n)
@@ -194,8 +181,7 @@ def big_payload(n: int, groups: int = 5) -> dict[str, Any]:
         for k in range(groups)
     ]
     enrolments = [
-        {"student_external_id": f"s-{i}", "group_external_id": f"gr-{i % groups}"}
-        for i in range(n)
+        {"student_external_id": f"s-{i}", "group_external_id": f"gr-{i % groups}"} for i in range(n)
     ]
     return {
         "source": FRESH_SOURCE,
@@ -246,9 +232,7 @@ async def test_lvs_reads_a_created_student_with_guardians_and_enrolments(
     client: httpx.AsyncClient, world: World, lvs_token: str
 ) -> None:
     payload = fresh_payload()
-    payload["guardians"][3]["students"][0].update(
-        relation="mother", parental_authority=False
-    )
+    payload["guardians"][3]["students"][0].update(relation="mother", parental_authority=False)
     resp = await post_sync(client, world.school_id, lvs_token, payload)
     assert resp.status_code == 200, resp.text
     student_id = by_pointer(resp.json())["/students/3"]["id"]  # ll-4: 2B and 2B-wi
@@ -264,10 +248,9 @@ async def test_lvs_reads_a_created_student_with_guardians_and_enrolments(
     )
     assert student["date_of_birth"] == "2013-01-15"
     assert student["external_ids"] == [{"source": FRESH_SOURCE, "external_id": "ll-4"}]
-    assert [
-        (g["email"], g["relation"], g["parental_authority"])
-        for g in student["guardians"]
-    ] == [("ouder4@example.nl", "mother", False)]
+    assert [(g["email"], g["relation"], g["parental_authority"]) for g in student["guardians"]] == [
+        ("ouder4@example.nl", "mother", False)
+    ]
     assert sorted(
         (e["group_name"], e["kind"], e["school_year"]) for e in student["enrolments"]
     ) == [
@@ -341,8 +324,7 @@ async def test_request_with_a_key_that_is_still_running_gets_409(
     async with app_engine.connect() as conn, conn.begin():
         # Another transaction holds the lock the endpoint takes for this key.
         await conn.execute(
-            text("select pg_advisory_xact_lock(hashtextextended(:k, 0))"),
-            {"k": lock_key},
+            text("select pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": lock_key}
         )
         resp = await post_sync(client, world.school_id, lvs_token, fresh_payload(), key)
         assert resp.status_code == 409, resp.text
@@ -370,12 +352,8 @@ async def test_second_sync_of_the_same_data_is_unchanged(
         k: c["created"] for k, c in first.json()["counts"].items()
     }
     # Same records, and no version bump.
-    assert [
-        r["id"] for r in body["results"] if r["pointer"].startswith("/students/")
-    ] == [
-        r["id"]
-        for r in first.json()["results"]
-        if r["pointer"].startswith("/students/")
+    assert [r["id"] for r in body["results"] if r["pointer"].startswith("/students/")] == [
+        r["id"] for r in first.json()["results"] if r["pointer"].startswith("/students/")
     ]
     student_id = uuid.UUID(by_pointer(body)["/students/0"]["id"])
     assert (await stored_student(factory, world.school_id, student_id)).version == 1
@@ -395,12 +373,7 @@ async def test_changed_row_is_updated_and_its_version_bumps(
     body = resp.json()
     result = by_pointer(body)["/students/1"]
     assert (result["outcome"], result["id"]) == ("updated", str(student_id))
-    assert body["counts"]["student"] == {
-        "created": 0,
-        "updated": 1,
-        "unchanged": 5,
-        "rejected": 0,
-    }
+    assert body["counts"]["student"] == {"created": 0, "updated": 1, "unchanged": 5, "rejected": 0}
     assert body["counts"]["guardian"]["unchanged"] == 6
 
     read = await client.get(url, headers=bearer(lvs_token))
@@ -428,11 +401,7 @@ async def test_newer_source_wins_and_a_stale_row_is_rejected(
     assert result["problem"]["code"] == "stale-row"
     assert result["problem"]["detail"]
     stored = await stored_student(factory, world.school_id, student_id)
-    assert (stored.given_name, stored.infix, stored.family_name) == (
-        "Emma",
-        "de",
-        "Vries",
-    )
+    assert (stored.given_name, stored.infix, stored.family_name) == ("Emma", "de", "Vries")
     assert stored.version == 1
 
     newer = {
@@ -445,20 +414,14 @@ async def test_newer_source_wins_and_a_stale_row_is_rejected(
     assert (result["outcome"], result["id"]) == ("updated", str(student_id))
     stored = await stored_student(factory, world.school_id, student_id)
     # infix was not sent, so it keeps its value; sent fields are taken over.
-    assert (stored.given_name, stored.infix, stored.family_name) == (
-        "Kim",
-        "de",
-        "Nieuw",
-    )
+    assert (stored.given_name, stored.infix, stored.family_name) == ("Kim", "de", "Nieuw")
     assert stored.sort_name == "nieuw, kim de"  # derived from the kept infix too
     assert stored.version == 2
 
     # The newer timestamp is now the one held: the first (older) change stays refused.
     resp = await post_sync(client, world.school_id, lvs_token, stale)
     assert resp.json()["results"][0]["problem"]["code"] == "stale-row"
-    assert (
-        await stored_student(factory, world.school_id, student_id)
-    ).family_name == "Nieuw"
+    assert (await stored_student(factory, world.school_id, student_id)).family_name == "Nieuw"
 
 
 # -- partial rejection --------------------------------------------------------------------
@@ -483,11 +446,7 @@ async def test_bad_rows_are_rejected_one_by_one_and_the_rest_is_created(
                 "given_name": "Ouder",
                 "family_name": "Jansen",
                 "students": [
-                    {
-                        "student_external_id": "s-1",
-                        "relation": "father",
-                        "parental_authority": True,
-                    }
+                    {"student_external_id": "s-1", "relation": "father", "parental_authority": True}
                 ],
             },
             {
@@ -553,9 +512,7 @@ async def test_bad_rows_are_rejected_one_by_one_and_the_rest_is_created(
     assert problem("/groups/1")["code"] == "invalid-school-year"
     assert problem("/guardians/1/students/0")["code"] == "unknown-reference"
     assert problem("/enrolments/1")["code"] == "unknown-reference"
-    assert (
-        problem("/enrolments/2")["code"] == "unknown-reference"
-    )  # its group was rejected
+    assert problem("/enrolments/2")["code"] == "unknown-reference"  # its group was rejected
 
     for pointer in (
         "/students/0",
@@ -579,12 +536,8 @@ async def test_bad_rows_are_rejected_one_by_one_and_the_rest_is_created(
     s1 = uuid.UUID(results["/students/0"]["id"])
     assert (await stored_student(factory, world.school_id, s1)).family_name == "Jansen"
     async with factory.run([world.school_id]) as uow:
-        links = await uow.scalars(
-            select(StudentGuardian).where(StudentGuardian.student_id == s1)
-        )
-    assert [(link.relation, link.parental_authority) for link in links] == [
-        ("father", True)
-    ]
+        links = await uow.scalars(select(StudentGuardian).where(StudentGuardian.student_id == s1))
+    assert [(link.relation, link.parental_authority) for link in links] == [("father", True)]
 
 
 async def test_group_with_an_impossible_school_year_is_rejected_not_a_server_error(
@@ -641,18 +594,14 @@ async def test_delta_sync_links_rows_to_students_known_from_an_earlier_sync(
                 ],
             },
         ],
-        "enrolments": [
-            {"student_external_id": "ll-1", "group_external_id": "gr-2b-wi"}
-        ],
+        "enrolments": [{"student_external_id": "ll-1", "group_external_id": "gr-2b-wi"}],
     }
     resp = await post_sync(client, world.school_id, lvs_token, payload)
     assert resp.status_code == 200, resp.text
     body = resp.json()
     assert "guardian_link" not in body["counts"], body["results"]
     assert by_pointer(body)["/enrolments/0"]["outcome"] == "created", body["results"]
-    read = await client.get(
-        f"/api/v1/students/{world.students['ll-1']}", headers=bearer(lvs_token)
-    )
+    read = await client.get(f"/api/v1/students/{world.students['ll-1']}", headers=bearer(lvs_token))
     assert {g["relation"] for g in read.json()["guardians"]} == {"parent", "guardian"}
     assert {e["group_name"] for e in read.json()["enrolments"]} == {"1A", "2B-wi"}
 
@@ -671,28 +620,19 @@ async def test_fields_the_source_leaves_out_keep_the_schools_correction(
     again = {
         "source": SOURCE,
         "students": [
-            student_row(
-                "ll-2",
-                family_name="Bakker",
-                given_name="Noah",
-                date_of_birth="2014-07-19",
-            )
+            student_row("ll-2", family_name="Bakker", given_name="Noah", date_of_birth="2014-07-19")
         ],
     }
     resp = await post_sync(client, world.school_id, lvs_token, again)
     assert resp.json()["results"][0]["outcome"] == "unchanged"
-    assert (
-        await stored_student(factory, world.school_id, student_id)
-    ).preferred_name == "Noa"
+    assert (await stored_student(factory, world.school_id, student_id)).preferred_name == "Noa"
     explicit_null = {
         "source": SOURCE,
         "students": [{**again["students"][0], "preferred_name": None}],
     }
     resp = await post_sync(client, world.school_id, lvs_token, explicit_null)
     assert resp.json()["results"][0]["outcome"] == "updated"
-    assert (
-        await stored_student(factory, world.school_id, student_id)
-    ).preferred_name is None
+    assert (await stored_student(factory, world.school_id, student_id)).preferred_name is None
 
 
 async def test_full_sync_reports_missing_records_without_deleting_them(
@@ -715,9 +655,7 @@ async def test_full_sync_reports_missing_records_without_deleting_them(
     assert resp.status_code == 200, resp.text
     body = resp.json()
     assert body["mode"] == "full"
-    assert body["missing"] == [
-        {"entity_type": "student", "external_id": "C", "id": c_id}
-    ]
+    assert body["missing"] == [{"entity_type": "student", "external_id": "C", "id": c_id}]
     assert outcomes(body) == {"unchanged"}
     assert await count_rows(factory, world.school_id, Student) == before
     read = await client.get(f"/api/v1/students/{c_id}", headers=bearer(lvs_token))
@@ -743,9 +681,7 @@ async def test_staff_session_may_not_sync(
     assert resp.status_code == 403, resp.text
     assert resp.headers["content-type"] == "application/problem+json"
     assert resp.json()["code"] == "forbidden"
-    assert (
-        await snapshot(factory, world.school_id) == before
-    )  # the login's audit has no school
+    assert await snapshot(factory, world.school_id) == before  # the login's audit has no school
 
 
 async def test_client_not_bound_to_the_school_gets_404(
@@ -785,8 +721,7 @@ async def test_created_and_updated_rows_are_audited_for_the_client(
     async with factory.run([world.school_id]) as uow:
         events = await uow.scalars(
             select(AuditEvent).where(
-                col(AuditEvent.target_id).in_(students),
-                AuditEvent.action == "student.create",
+                col(AuditEvent.target_id).in_(students), AuditEvent.action == "student.create"
             )
         )
         per_action = dict(
@@ -822,9 +757,7 @@ async def test_created_and_updated_rows_are_audited_for_the_client(
     assert resp.status_code == 200, resp.text
     async with factory.run([world.school_id]) as uow:
         updates = await uow.scalars(
-            select(AuditEvent).where(
-                AuditEvent.request_id == resp.headers["x-request-id"]
-            )
+            select(AuditEvent).where(AuditEvent.request_id == resp.headers["x-request-id"])
         )
     assert [(e.action, e.target_id, e.actor_id) for e in updates] == [
         ("student.update", students[0], CALLER)
@@ -833,10 +766,7 @@ async def test_created_and_updated_rows_are_audited_for_the_client(
 
 # -- volume -------------------------------------------------------------------------------
 async def test_first_sync_inserts_set_based_when_optional_fields_vary(
-    client: httpx.AsyncClient,
-    world: World,
-    lvs_token: str,
-    count_statements: StatementCount,
+    client: httpx.AsyncClient, world: World, lvs_token: str, count_statements: StatementCount
 ) -> None:
     # Real rosters mix rows with and without a tussenvoegsel, e-mail or phone. The inserts must
     # stay a few statements per entity type whatever the mix, not one batch per run of rows
@@ -845,8 +775,7 @@ async def test_first_sync_inserts_set_based_when_optional_fields_vary(
     payload: dict[str, Any] = {
         "source": FRESH_SOURCE,
         "students": [
-            student_row(f"s-{i}", infix="van" if i % 2 else None, eck_id=None)
-            for i in range(n)
+            student_row(f"s-{i}", infix="van" if i % 2 else None, eck_id=None) for i in range(n)
         ],
         "guardians": [
             {
@@ -896,9 +825,7 @@ async def test_five_thousand_students_sync_in_one_request(
         "enrolment": {"created": n, "updated": 0, "unchanged": 0, "rejected": 0},
     }
     assert body["missing"] == []
-    assert (
-        await count_rows(factory, world.school_id, Student) == n + 6
-    )  # plus the world's
+    assert await count_rows(factory, world.school_id, Student) == n + 6  # plus the world's
     assert await count_rows(factory, world.school_id, StudentGuardian) == n + 6
 
     started = time.perf_counter()

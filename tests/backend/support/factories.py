@@ -44,9 +44,7 @@ ROLES: dict[str, str | None] = {
 }
 
 
-def _student(
-    ext: str, given: str, infix: str | None, family: str, born: str
-) -> dict[str, Any]:
+def _student(ext: str, given: str, infix: str | None, family: str, born: str) -> dict[str, Any]:
     return {
         "external_id": ext,
         "given_name": given,
@@ -135,30 +133,13 @@ def roster_payload() -> dict[str, Any]:
         }
     ]
     enrolments = (
-        [
-            {"student_external_id": f"ll-{i}", "group_external_id": "gr-1a"}
-            for i in (1, 2, 3)
-        ]
-        + [
-            {"student_external_id": f"ll-{i}", "group_external_id": "gr-2b"}
-            for i in (4, 5, 6)
-        ]
-        + [
-            {"student_external_id": f"ll-{i}", "group_external_id": "gr-2b-wi"}
-            for i in (4, 5)
-        ]
+        [{"student_external_id": f"ll-{i}", "group_external_id": "gr-1a"} for i in (1, 2, 3)]
+        + [{"student_external_id": f"ll-{i}", "group_external_id": "gr-2b"} for i in (4, 5, 6)]
+        + [{"student_external_id": f"ll-{i}", "group_external_id": "gr-2b-wi"} for i in (4, 5)]
     )
     assignments = [
-        {
-            "staff_external_id": "st-mentor-1a",
-            "group_external_id": "gr-1a",
-            "role": "mentor",
-        },
-        {
-            "staff_external_id": "st-mentor-2b",
-            "group_external_id": "gr-2b",
-            "role": "mentor",
-        },
+        {"staff_external_id": "st-mentor-1a", "group_external_id": "gr-1a", "role": "mentor"},
+        {"staff_external_id": "st-mentor-2b", "group_external_id": "gr-2b", "role": "mentor"},
         {
             "staff_external_id": "st-teacher-wi",
             "group_external_id": "gr-2b-wi",
@@ -197,17 +178,11 @@ def bigger_payload(extra: int) -> dict[str, Any]:
                 "given_name": "Ouder",
                 "family_name": f"Familie{i:03d}",
                 "students": [
-                    {
-                        "student_external_id": ext,
-                        "relation": "mother",
-                        "parental_authority": True,
-                    }
+                    {"student_external_id": ext, "relation": "mother", "parental_authority": True}
                 ],
             }
         )
-        payload["enrolments"].append(
-            {"student_external_id": ext, "group_external_id": "gr-1a"}
-        )
+        payload["enrolments"].append({"student_external_id": ext, "group_external_id": "gr-1a"})
     return payload
 
 
@@ -228,9 +203,7 @@ class World:
 
 
 class WorldFactory:
-    def __init__(
-        self, sessionmaker: async_sessionmaker[AsyncSession], issuer: str
-    ) -> None:
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], issuer: str) -> None:
         self.sessionmaker = sessionmaker
         self.issuer = issuer
         self.settings = Settings(
@@ -244,9 +217,7 @@ class WorldFactory:
         """An open unit of work with the given school context (use as `async with`)."""
         return _UowContext(self.sessionmaker, school_ids, actor)
 
-    async def build(
-        self, sector: str = "VO", payload: dict[str, Any] | None = None
-    ) -> World:
+    async def build(self, sector: str = "VO", payload: dict[str, Any] | None = None) -> World:
         tag = secrets.token_hex(4)
         async with self.sessionmaker() as session:
             uow = UnitOfWork(session, request_id=f"factory-{tag}")
@@ -274,15 +245,10 @@ class WorldFactory:
             uow.actor = system
             await uow.set_school_context([school.id])
             result = await sync.sync_roster(
-                uow,
-                system,
-                school.id,
-                RosterSyncRequest(**(payload or roster_payload())),
+                uow, system, school.id, RosterSyncRequest(**(payload or roster_payload()))
             )
             assert result.counts["student"].rejected == 0, result.results
-            refs = await uow.scalars(
-                select(ExternalRef).where(ExternalRef.school_id == school.id)
-            )
+            refs = await uow.scalars(select(ExternalRef).where(ExternalRef.school_id == school.id))
             ids: dict[str, dict[str, uuid.UUID]] = {}
             for ref in refs:
                 ids.setdefault(ref.entity_type, {})[ref.external_id] = ref.entity_id
@@ -300,9 +266,7 @@ class WorldFactory:
                         user_id=user.id,
                         school_id=school.id,
                         role=role,
-                        staff_member_id=ids["staff_member"].get(staff_ext)
-                        if staff_ext
-                        else None,
+                        staff_member_id=ids["staff_member"].get(staff_ext) if staff_ext else None,
                     )
                 )
                 subjects[role] = subject
@@ -342,9 +306,7 @@ class WorldFactory:
                 uow, self.settings, {"sub": subject}, None
             )
             await uow.commit()
-            principal = await identity_service.resolve_session(
-                uow, token, self.settings
-            )
+            principal = await identity_service.resolve_session(uow, token, self.settings)
             await uow.commit()
         assert principal is not None and principal.csrf_token
         return {"Cookie": f"zr_session={token}", "X-CSRF-Token": principal.csrf_token}

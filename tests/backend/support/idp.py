@@ -111,9 +111,7 @@ def start_dev_idp(
         )
     node = shutil.which("node")
     if node is None:
-        raise DevIdpError(
-            "`node` is not on PATH; the development IdP needs Node.js 20 or later"
-        )
+        raise DevIdpError("`node` is not on PATH; the development IdP needs Node.js 20 or later")
 
     port = free_port() if port is None else port
     issuer = f"http://127.0.0.1:{port}"
@@ -166,9 +164,7 @@ def start_dev_idp(
             ):
                 break
             if time.monotonic() > deadline:
-                raise DevIdpError(
-                    f"dev-idp not ready after {timeout:.0f} s:\n{idp.output}"
-                )
+                raise DevIdpError(f"dev-idp not ready after {timeout:.0f} s:\n{idp.output}")
     except BaseException:
         idp.stop()
         raise
@@ -184,9 +180,7 @@ def _discovery_answers(url: str) -> bool:
 
 def discovery(issuer: str) -> dict[str, Any]:
     """The provider's OpenID configuration document."""
-    response = httpx.get(
-        f"{issuer}/.well-known/openid-configuration", timeout=HTTP_TIMEOUT_S
-    )
+    response = httpx.get(f"{issuer}/.well-known/openid-configuration", timeout=HTTP_TIMEOUT_S)
     response.raise_for_status()
     document: dict[str, Any] = response.json()
     return document
@@ -215,9 +209,7 @@ def client_credentials_token(
     return access_token
 
 
-def complete_login(
-    authorize_url: str, login: str, password: str = DEMO_PASSWORD
-) -> str:
+def complete_login(authorize_url: str, login: str, password: str = DEMO_PASSWORD) -> str:
     """Log in as ``login`` on the dev IdP's pages and consent; return the callback URL.
 
     ``authorize_url`` is the IdP URL that the backend's ``/auth/login`` redirected to. Redirects
@@ -242,21 +234,15 @@ def complete_login(
                 )
             form = _post_form(response.text)
             if form is None:
-                raise DevIdpError(
-                    f"no form on the dev-idp page {response.url}:\n{response.text}"
-                )
+                raise DevIdpError(f"no form on the dev-idp page {response.url}:\n{response.text}")
             action, fields = form
             prompt = fields.get("prompt")
             if prompt == "login":
                 fields.update(login=login, password=password)
             elif prompt != "consent":
-                raise DevIdpError(
-                    f"unexpected dev-idp form (prompt={prompt!r}) at {response.url}"
-                )
+                raise DevIdpError(f"unexpected dev-idp form (prompt={prompt!r}) at {response.url}")
             response = client.post(urljoin(str(response.url), action), data=fields)
-    raise DevIdpError(
-        f"login for {login!r} did not leave the dev-idp in {MAX_LOGIN_STEPS} steps"
-    )
+    raise DevIdpError(f"login for {login!r} did not leave the dev-idp in {MAX_LOGIN_STEPS} steps")
 
 
 def _origin(url: str) -> tuple[str, str]:

@@ -92,24 +92,17 @@ def start_server(settings: Settings, timeout: float = START_TIMEOUT_S) -> Runnin
     deadline = time.monotonic() + timeout
     while True:
         if handle.errors or not handle.thread.is_alive():
-            raise ServerError(
-                f"the server on port {port} exited early: {handle.errors!r}"
-            )
+            raise ServerError(f"the server on port {port} exited early: {handle.errors!r}")
         if server.started and _live(handle.base_url):
             return handle
         if time.monotonic() > deadline:
             handle.stop()
-            raise ServerError(
-                f"the server on port {port} was not live after {timeout:.0f}s"
-            )
+            raise ServerError(f"the server on port {port} was not live after {timeout:.0f}s")
         time.sleep(0.05)
 
 
 def _live(base_url: str) -> bool:
     try:
-        return (
-            httpx.get(f"{base_url}/health/live", timeout=1.0).status_code
-            == httpx.codes.OK
-        )
+        return httpx.get(f"{base_url}/health/live", timeout=1.0).status_code == httpx.codes.OK
     except httpx.TransportError:
         return False
