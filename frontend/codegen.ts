@@ -1,0 +1,21 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+// Typed GraphQL operations from the committed schema; documents are sent as plain strings.
+const config: CodegenConfig = {
+  schema: '../openapi/schema.graphql',
+  documents: ['src/**/*.{ts,tsx}', '!src/gql/**'],
+  ignoreNoDocuments: true,
+  generates: {
+    'src/gql/': {
+      preset: 'client',
+      config: {
+        documentMode: 'string',
+        enumsAsTypes: true,
+        useTypeImports: true,
+        scalars: { Date: 'string', JSON: 'unknown' },
+      },
+      presetConfig: { fragmentMasking: false },
+    },
+  },
+};
+export default config;

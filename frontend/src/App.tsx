@@ -1,0 +1,74 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useEffect } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiProblem } from './api/problem';
+import { RequireSession } from './components/RequireSession';
+import { GroupPage } from './pages/GroupPage';
+import { GroupsPage } from './pages/GroupsPage';
+import { LoginPage } from './pages/LoginPage';
+import { MyGroupsPage } from './pages/MyGroupsPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SessionRestoredPage } from './pages/SessionRestoredPage';
+import { StartPage } from './pages/StartPage';
+import { StudentPage } from './pages/StudentPage';
+import { StudentsPage } from './pages/StudentsPage';
+import { type MySchool, rememberSchool, useCurrentSchool } from './session/useMe';
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        // Retry only what may pass on a second try: the network and the server's own failures.
+        retry: (count, error) =>
+          count < 2 &&
+          (!(error instanceof ApiProblem) || error.status === 0 || error.status >= 500),
+      },
+    },
+  });
+}
+
+/** School-scoped pages (/scholen/:schoolId/...): a school that is not yours is "not found". */
+function SchoolPage({ render }: { render: (school: MySchool) => ReactNode }) {
+  const school = useCurrentSchool();
+  useEffect(() => {
+    if (school) rememberSchool(school.id);
+  }, [school]);
+  if (!school) return <NotFoundPage what="school" />;
+  return <>{render(school)}</>;
+}
+
+export const routes = [
+  { path: '/inloggen', element: <LoginPage /> },
+  { path: '/sessie-hersteld', element: <SessionRestoredPage /> },
+  {
+    path: '/',
+    element: <RequireSession />,
+    children: [
+      { index: true, element: <StartPage /> },
+      {
+        path: 'scholen/:schoolId/mijn-groepen',
+        element: <SchoolPage render={(s) => <MyGroupsPage key={s.id} school={s} />} />,
+      },
+      {
+        path: 'scholen/:schoolId/groepen',
+        element: <SchoolPage render={(s) => <GroupsPage key={s.id} school={s} />} />,
+      },
+      {
+        path: 'scholen/:schoolId/leerlingen',
+        element: <SchoolPage render={(s) => <StudentsPage key={s.id} school={s} />} />,
+      },
+      { path: 'groepen/:groupId', element: <GroupPage /> },
+      { path: 'leerlingen/:studentId', element: <StudentPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function App({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={createBrowserRouter(routes)} />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,45 @@
+/** The typed REST client (openapi-fetch over the generated `rest.gen.ts`). */
+import createClient, { type Middleware } from 'openapi-fetch';
+import { sessionStore } from '../session/store';
+import { ApiProblem } from './problem';
+import type { components, paths } from './rest.gen';
+
+export type Schemas = components['schemas'];
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+const session: Middleware = {
+  onRequest({ request }) {
+    const csrf = sessionStore.get().csrfToken;
+    if (!SAFE_METHODS.has(request.method) && csrf) request.headers.set('X-CSRF-Token', csrf);
+    return request;
+  },
+  onResponse({ response }) {
+    if (response.status === 401) sessionStore.unauthenticated();
+    return response;
+  },
+};
+
+export const rest = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+rest.use(session);
+
+interface FetchResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** Await an openapi-fetch call: its data, or an ApiProblem (also for a failed network). */
+export async function call<T>(request: Promise<FetchResult<T>>): Promise<T> {
+  let result: FetchResult<T>;
+  try {
+    result = await request;
+  } catch {
+    throw ApiProblem.network();
+  }
+  const { data, error, response } = result;
+  if (!response.ok || data === undefined) {
+    throw ApiProblem.fromBody(response.status, error, response.headers.get('X-Request-ID'));
+  }
+  return data;
+}

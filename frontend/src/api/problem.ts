@@ -1,0 +1,37 @@
+/** An RFC 9457 problem from the API (or a stand-in for a network failure), as a thrown error. */
+export interface FieldError {
+  pointer?: string;
+  parameter?: string;
+  header?: string;
+  detail: string;
+}
+
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string | null = null,
+    readonly errors: FieldError[] = [],
+    readonly traceId: string | null = null,
+  ) {
+    super(`${status} ${code}${detail ? `: ${detail}` : ''}`);
+    this.name = 'ApiProblem';
+  }
+
+  static fromBody(status: number, body: unknown, traceId: string | null = null): ApiProblem {
+    const doc = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const code = typeof doc.code === 'string' ? doc.code : `http-${status}`;
+    const detail = typeof doc.detail === 'string' ? doc.detail : null;
+    const errors = Array.isArray(doc.errors) ? (doc.errors as FieldError[]) : [];
+    const trace = typeof doc.trace_id === 'string' ? doc.trace_id : traceId;
+    return new ApiProblem(status, code, detail, errors, trace);
+  }
+
+  static network(): ApiProblem {
+    return new ApiProblem(0, 'network-error');
+  }
+}
+
+export function isProblem(error: unknown, status?: number): error is ApiProblem {
+  return error instanceof ApiProblem && (status === undefined || error.status === status);
+}

@@ -1,0 +1,47 @@
+/** What a role may use in the app. The API decides what data anyone sees; this only shapes the
+ * navigation so nobody is offered a page that would be empty for them. */
+export type Role =
+  | 'teacher'
+  | 'mentor'
+  | 'intern_begeleider'
+  | 'zorgcoordinator'
+  | 'hb_specialist'
+  | 'team_leader'
+  | 'school_leader';
+
+/** Care and leadership roles see every group and student of their school. */
+const SCHOOL_WIDE: readonly string[] = [
+  'intern_begeleider',
+  'zorgcoordinator',
+  'hb_specialist',
+  'team_leader',
+  'school_leader',
+];
+const GROUP_BOUND: readonly string[] = ['teacher', 'mentor'];
+/** Mirrors the API's ROSTER_EDIT: who may correct roster details by hand. */
+const ROSTER_EDIT: readonly string[] = [
+  'intern_begeleider',
+  'zorgcoordinator',
+  'team_leader',
+  'school_leader',
+];
+
+export type Section = 'myGroups' | 'groups' | 'students';
+
+export function sectionsFor(roles: readonly string[]): Section[] {
+  const sections: Section[] = [];
+  if (roles.some((r) => GROUP_BOUND.includes(r))) sections.push('myGroups');
+  if (roles.some((r) => SCHOOL_WIDE.includes(r))) sections.push('groups');
+  if (roles.length > 0) sections.push('students');
+  return sections;
+}
+
+export function mayEditRoster(roles: readonly string[]): boolean {
+  return roles.some((r) => ROSTER_EDIT.includes(r));
+}
+
+export const SECTION_PATHS: Record<Section, string> = {
+  myGroups: 'mijn-groepen',
+  groups: 'groepen',
+  students: 'leerlingen',
+};
