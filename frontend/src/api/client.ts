@@ -20,7 +20,11 @@ const session: Middleware = {
   },
 };
 
-export const rest = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+export const rest = createClient<paths>({
+  baseUrl: globalThis.location?.origin ?? '',
+  credentials: 'same-origin',
+  fetch: (request) => globalThis.fetch(request), // looked up per call (tests replace it)
+});
 rest.use(session);
 
 interface FetchResult<T> {

@@ -1,0 +1,41 @@
+import { ApiProblem } from '../api/problem';
+import i18n from '../i18n';
+import { fieldErrors, problemMessage } from './problemMessage';
+
+const t = i18n.getFixedT('nl');
+
+describe('problems in plain Dutch', () => {
+  it.each([
+    [ApiProblem.network(), 'niet bereikbaar'],
+    [new ApiProblem(403, 'forbidden'), 'geen toegang'],
+    [new ApiProblem(403, 'csrf-failed'), 'Ververs de pagina'],
+    [new ApiProblem(412, 'version-mismatch'), 'Iemand anders'],
+    [new ApiProblem(422, 'validation-failed'), 'gemarkeerde velden'],
+    [new ApiProblem(500, 'internal-error'), 'aan onze kant'],
+    [new ApiProblem(503, 'upstream-unavailable'), 'even niet beschikbaar'],
+    [new Error('boom'), 'Er ging iets mis'],
+  ])('%s', (error, expected) => {
+    expect(problemMessage(t, error)).toContain(expected);
+  });
+
+  it('reads a problem document from the API', () => {
+    const problem = ApiProblem.fromBody(
+      422,
+      {
+        code: 'validation-failed',
+        detail: 'Check the fields',
+        trace_id: 'abc123',
+        errors: [{ pointer: '/given_name', detail: 'String should have at least 1 character' }],
+      },
+      null,
+    );
+    expect(problem.traceId).toBe('abc123');
+    expect(fieldErrors(problem)).toEqual({ given_name: 'String should have at least 1 character' });
+  });
+
+  it('copes with a body that is not a problem document', () => {
+    const problem = ApiProblem.fromBody(502, '<html>Bad gateway</html>', 'req-1');
+    expect(problem.code).toBe('http-502');
+    expect(problem.traceId).toBe('req-1');
+  });
+});

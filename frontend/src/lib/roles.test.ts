@@ -1,0 +1,25 @@
+import { mayEditRoster, sectionsFor } from './roles';
+
+describe('what a role may use', () => {
+  it('gives mentors and teachers their own groups first', () => {
+    expect(sectionsFor(['mentor'])).toEqual(['myGroups', 'students']);
+    expect(sectionsFor(['teacher'])).toEqual(['myGroups', 'students']);
+  });
+
+  it('gives care and leadership roles the whole school', () => {
+    expect(sectionsFor(['team_leader'])).toEqual(['groups', 'students']);
+    expect(sectionsFor(['mentor', 'zorgcoordinator'])).toEqual(['myGroups', 'groups', 'students']);
+  });
+
+  it('offers nothing without a role (deny by default)', () => {
+    expect(sectionsFor([])).toEqual([]);
+    expect(sectionsFor(['unknown_role'])).toEqual(['students']);
+    expect(mayEditRoster(['unknown_role'])).toBe(false);
+  });
+
+  it('lets only the roles the API allows correct roster details', () => {
+    expect(mayEditRoster(['mentor', 'teacher', 'hb_specialist'])).toBe(false);
+    expect(mayEditRoster(['intern_begeleider'])).toBe(true);
+    expect(mayEditRoster(['school_leader'])).toBe(true);
+  });
+});
