@@ -15,7 +15,7 @@ CHROMIUM := /usr/bin/chromium
 NPM_CI   := npm ci --no-audit --no-fund --loglevel=error
 PYTEST_WORKERS ?= 2
 
-.PHONY: help install run test lint format types spec-check api-spec pytest spa spa-spec-check e2e bench clean
+.PHONY: help install run test lint format types spec-check api-spec pytest spa spa-spec-check spa-build e2e bench clean
 
 help: ## Show the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -80,11 +80,14 @@ spa-spec-check: $(SPA_STAMP) ## Fail when the SPA's generated clients differ fro
 	diff -q $$tmp/rest.gen.ts src/api/rest.gen.ts && diff -rq $$tmp/gql src/gql || \
 	{ echo "frontend/src/api or src/gql is stale: run \`make api-spec\` and commit it."; exit 1; }
 
-spa: $(SPA_STAMP) spa-spec-check ## SPA: lint, type check, unit tests, production build
-	cd $(SPA_DIR) && npx biome check . && npx tsc -b && npx vitest run && npx vite build --logLevel warn
+spa: $(SPA_STAMP) spa-spec-check spa-build ## SPA: client drift, lint, type check, unit tests, build
+	cd $(SPA_DIR) && npx biome check . && npx tsc -b && npx vitest run
 
-e2e: install $(E2E_STAMP) $(CHROMIUM) ## Browser tests (Chromium) against the real stack; needs `make spa` first
-	cd $(E2E_DIR) && npx playwright test
+spa-build: $(SPA_STAMP) ## Build frontend/dist (the browser tests serve it with vite preview)
+	cd $(SPA_DIR) && npx vite build --logLevel warn
+
+e2e: install $(E2E_STAMP) $(CHROMIUM) spa-build ## Browser tests in Chromium against the real stack
+	cd $(E2E_DIR) && npm run --silent lint && npx tsc --noEmit && npx playwright test
 
 bench: install ## Roster sync benchmark (not part of make test)
 	$(PY) bench/roster_sync.py

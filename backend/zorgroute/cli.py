@@ -5,10 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
-import signal
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +23,13 @@ class Database:
     embedded: Any = None
 
 
+def data_dir() -> Path:
+    """ZORGROUTE_DATA_DIR (default .data), relative to the repository unless absolute."""
+    from zorgroute.settings import get_settings
+
+    return REPO_DIR / get_settings().data_dir  # an absolute data_dir replaces REPO_DIR
+
+
 def resolve_database() -> Database:
     """The configured database, or the embedded one under ZORGROUTE_DATA_DIR (default .data)."""
     from zorgroute.settings import get_settings
@@ -40,10 +43,7 @@ def resolve_database() -> Database:
         )
     from zorgroute.core.embedded_pg import start_embedded
 
-    data_dir = Path(settings.data_dir)
-    if not data_dir.is_absolute():
-        data_dir = REPO_DIR / data_dir
-    db = start_embedded(data_dir, settings.database_app_role)
+    db = start_embedded(data_dir(), settings.database_app_role)
     return Database(db.app_url, db.owner_url, settings.database_app_role, db)
 
 
@@ -105,77 +105,22 @@ def serve(host: str, port: int, reload: bool = False) -> None:
     )
 
 
-def dev() -> int:
-    """`make run`: embedded PostgreSQL, migrations, demo data, dev IdP and API, until Ctrl-C."""
-    os.environ.setdefault("ZORGROUTE_ENV", "development")
-    os.environ.setdefault("ZORGROUTE_SESSION__SECURE_COOKIE", "false")
-    db = resolve_database()
-    print("• database ready" + (" (embedded, .data/pg)" if db.embedded else ""))
-    migrate(db.owner_url, db.app_role)
-    print("• migrations applied")
-    seed_demo(db.app_url)
-    os.environ["ZORGROUTE_DATABASE_URL"] = db.app_url
-    from zorgroute.settings import get_settings
-
-    get_settings.cache_clear()  # read again, now with the database URL
-    idp = subprocess.Popen(
-        ["node", "server.mjs"],  # noqa: S607 - node from PATH, as `make` checked
-        cwd=DEV_IDP_DIR,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    assert idp.stdout is not None
-    for line in idp.stdout:
-        if "listening" in line:
-            break
-    else:
-        print("the development identity provider did not start", file=sys.stderr)
-        return 1
-    print(_banner())
-    try:
-        serve("127.0.0.1", 8000)
-    finally:
-        idp.send_signal(signal.SIGTERM)
-        try:
-            idp.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            idp.kill()
-        if db.embedded is not None:
-            db.embedded.stop()
-        print("• stopped API, identity provider and database")
-    return 0
-
-
-def _banner() -> str:
-    accounts = json.loads((DEV_IDP_DIR / "accounts.json").read_text())
-    rows = []
-    for a in accounts:
-        roles = ", ".join(f"{m['role']} @ {m['school']}" for m in a["memberships"])
-        roles = roles or ", ".join(f"{m['role']} @ {m['swv']}" for m in a["swv_memberships"])
-        rows.append(f"    {a['login']:<18} {a['name']:<24} {roles or 'no access'}")
-    return "\n".join(
-        [
-            "",
-            "Zorgroute is running (Ctrl-C stops everything):",
-            "  API            http://127.0.0.1:8000/api/v1/docs",
-            "  Log in         http://127.0.0.1:8000/auth/login  → then /api/v1/me",
-            "  GraphQL        http://127.0.0.1:8000/graphql",
-            "  Identity (dev) http://127.0.0.1:9400/.well-known/openid-configuration",
-            "",
-            "  Demo logins (any password):",
-            *rows,
-            "",
-            "  LVS client: demo-lvs / demo-lvs-secret (client credentials; see README)",
-            "",
-        ]
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zorgroute")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("dev", help="run everything for local development (make run)")
+    dev_p = sub.add_parser("dev", help="run everything for local development (make run)")
+    dev_p.add_argument("--api-port", type=int, default=8000)
+    dev_p.add_argument("--idp-port", type=int, default=9400)
+    dev_p.add_argument("--spa-port", type=int, default=5173)
+    dev_p.add_argument(
+        "--spa",
+        choices=["dev", "preview", "none"],
+        default="dev",
+        help="vite dev server, vite preview of frontend/dist (build it first), or no SPA",
+    )
+    dev_p.add_argument(
+        "--fresh", action="store_true", help="delete the embedded database first (clean e2e runs)"
+    )
     serve_p = sub.add_parser("serve", help="run the API (ZORGROUTE_DATABASE_URL must be set)")
     serve_p.add_argument("--host", default="127.0.0.1")
     serve_p.add_argument("--port", type=int, default=8000)
@@ -186,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "dev":
-        return dev()
+        from zorgroute.devstack import DevOptions, dev
+
+        return dev(DevOptions(args.api_port, args.idp_port, args.spa_port, args.spa, args.fresh))
     if args.command == "serve":
         serve(args.host, args.port)
         return 0

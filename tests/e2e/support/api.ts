@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test';
+
+// Reads of the REST API (/api/v1, proxied by the SPA's server) with the page's session cookie:
+// the tests compare what the SPA shows with what the API says the user may see.
+
+export type School = { id: string; name: string; brin: string; vestiging: string; roles: string[] };
+export type Me = { display_name: string; schools: School[] };
+export type Group = {
+  id: string;
+  name: string;
+  kind: string;
+  mentors: Person[];
+  student_count: number;
+};
+export type Person = { given_name: string; infix: string | null; family_name: string };
+export type Student = Person & { id: string; preferred_name: string | null };
+
+async function get<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.status(), `GET ${path}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+export const me = (page: Page) => get<Me>(page, '/api/v1/me');
+
+export async function schoolId(page: Page, brin: string, vestiging: string): Promise<string> {
+  const school = (await me(page)).schools.find((s) => s.brin === brin && s.vestiging === vestiging);
+  if (!school) throw new Error(`the current user has no school ${brin}${vestiging}`);
+  return school.id;
+}
+
+export async function groups(page: Page, school: string): Promise<Group[]> {
+  return (await get<{ items: Group[] }>(page, `/api/v1/schools/${school}/groups?limit=200`)).items;
+}
+
+export async function students(page: Page, school: string, query = ''): Promise<Student[]> {
+  const params = new URLSearchParams({ limit: '200', ...(query && { name: query }) });
+  const path = `/api/v1/schools/${school}/students?${params}`;
+  return (await get<{ items: Student[] }>(page, path)).items;
+}
+
+export async function studentsOfGroup(
+  page: Page,
+  school: string,
+  group: string,
+): Promise<Student[]> {
+  const path = `/api/v1/schools/${school}/students?group_id=${group}&limit=200`;
+  return (await get<{ items: Student[] }>(page, path)).items;
+}
+
+/** "Daan de Vries": the roepnaam when there is one, the tussenvoegsel, the family name. */
+export function fullName(person: Person & { preferred_name?: string | null }): string {
+  return [person.preferred_name || person.given_name, person.infix, person.family_name]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export const student = (page: Page, id: string) => get<Student>(page, `/api/v1/students/${id}`);
