@@ -45,3 +45,25 @@ export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () 
     </div>
   );
 }
+
+interface Pages {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/** "Load more" under a keyset-paginated list; says it is busy while the next page loads. */
+export function LoadMore({ query, label }: { query: Pages; label: string }) {
+  const { t } = useTranslation();
+  if (!query.hasNextPage) return null;
+  return (
+    <button
+      type="button"
+      className="button secondary"
+      disabled={query.isFetchingNextPage}
+      onClick={() => void query.fetchNextPage()}
+    >
+      {query.isFetchingNextPage ? t('app.loading') : label}
+    </button>
+  );
+}

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { isProblem } from '../api/problem';
 import { useGroup, useStudents } from '../api/queries';
 import { Page } from '../components/Page';
-import { EmptyState, ProblemAlert, Skeleton } from '../components/States';
+import { EmptyState, LoadMore, ProblemAlert, Skeleton } from '../components/States';
 import { formatShortDate } from '../lib/dates';
 import { fullName, listName } from '../lib/names';
 import { NotFoundPage } from './NotFoundPage';
@@ -101,15 +101,7 @@ function GroupStudents({
           </tbody>
         </table>
       )}
-      {students.hasNextPage ? (
-        <button
-          type="button"
-          className="button secondary"
-          onClick={() => void students.fetchNextPage()}
-        >
-          {t('students.loadMore')}
-        </button>
-      ) : null}
+      <LoadMore query={students} label={t('students.loadMore')} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useGroups } from '../api/queries';
 import { Page } from '../components/Page';
-import { EmptyState, ProblemAlert, Skeleton } from '../components/States';
+import { EmptyState, LoadMore, ProblemAlert, Skeleton } from '../components/States';
 import { shortName } from '../lib/names';
 import type { MySchool } from '../session/useMe';
 
@@ -67,16 +67,7 @@ export function GroupsPage({ school }: { school: MySchool }) {
               </tbody>
             </table>
           )}
-          {groups.hasNextPage ? (
-            <button
-              type="button"
-              className="button secondary"
-              disabled={groups.isFetchingNextPage}
-              onClick={() => void groups.fetchNextPage()}
-            >
-              {groups.isFetchingNextPage ? t('app.loading') : t('groups.loadMore')}
-            </button>
-          ) : null}
+          <LoadMore query={groups} label={t('groups.loadMore')} />
         </>
       )}
     </Page>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useStudents } from '../api/queries';
 import { Page } from '../components/Page';
-import { EmptyState, ProblemAlert, Skeleton } from '../components/States';
+import { EmptyState, LoadMore, ProblemAlert, Skeleton } from '../components/States';
 import { formatShortDate } from '../lib/dates';
 import { fullName } from '../lib/names';
 import { sectionsFor } from '../lib/roles';
@@ -70,15 +70,7 @@ export function StudentsPage({ school }: { school: MySchool }) {
               </li>
             ))}
           </ul>
-          {students.hasNextPage ? (
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => void students.fetchNextPage()}
-            >
-              {t('students.loadMore')}
-            </button>
-          ) : null}
+          <LoadMore query={students} label={t('students.loadMore')} />
         </section>
       )}
     </Page>
