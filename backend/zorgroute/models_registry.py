@@ -3,6 +3,7 @@
 from zorgroute.audit.models import AuditEvent
 from zorgroute.core.idempotency import IdempotencyRecord
 from zorgroute.core.models import metadata, tenant_tables
+from zorgroute.core.ratelimit import rate_limit_bucket
 from zorgroute.identity.models import (
     IntegrationClient,
     IntegrationClientSchool,
@@ -11,7 +12,9 @@ from zorgroute.identity.models import (
     UserAccount,
     WebSession,
 )
+from zorgroute.notes.models import StudentNote
 from zorgroute.organisations.models import Board, School, SchoolYear, Swv
+from zorgroute.privacy.models import AccessGrant, Consent, Disclosure
 from zorgroute.roster.models import (
     Enrolment,
     ExternalRef,
@@ -24,8 +27,11 @@ from zorgroute.roster.models import (
 )
 
 __all__ = [
+    "AccessGrant",
     "AuditEvent",
     "Board",
+    "Consent",
+    "Disclosure",
     "Enrolment",
     "ExternalRef",
     "Group",
@@ -39,11 +45,13 @@ __all__ = [
     "StaffMember",
     "Student",
     "StudentGuardian",
+    "StudentNote",
     "Swv",
     "SwvMembership",
     "TeachingAssignment",
     "UserAccount",
     "WebSession",
     "metadata",
+    "rate_limit_bucket",
     "tenant_tables",
 ]

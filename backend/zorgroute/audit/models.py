@@ -27,6 +27,7 @@ class AuditEvent(SQLModel, table=True):
     __table_args__ = (
         Index("ix_audit_event_target", "target_type", "target_id", "occurred_at"),
         Index("ix_audit_event_school_time", "school_id", "occurred_at"),
+        Index("ix_audit_event_student", "student_id", "occurred_at"),
         {"info": {"tenant": False}},
     )
 
@@ -42,6 +43,9 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(sa_column=Column(String(100), nullable=False))
     target_type: str = Field(sa_column=Column(String(60), nullable=False))
     target_id: uuid.UUID | None = Field(default=None)
+    # The student the event is about (a read of their dossier, a note, a consent): the
+    # privacy officer's "who looked at this student" and the inzage export query on it.
+    student_id: uuid.UUID | None = Field(default=None)
     purpose: str | None = Field(default=None, sa_column=Column(String(100)))
     request_id: str | None = Field(default=None, sa_column=Column(String(100)))
     details: dict[str, Any] | None = Field(default=None, sa_column=Column(JSONB))
@@ -69,7 +73,8 @@ def audit_rows(
                     "action": entry.action,
                     "target_type": entry.target_type,
                     "target_id": target_id,
-                    "purpose": None,
+                    "student_id": target_id if entry.target_type == "student" else entry.student_id,
+                    "purpose": entry.purpose,
                     "request_id": request_id,
                     "details": entry.details,
                 }

@@ -70,6 +70,8 @@ class PendingAudit:
     target_ids: Sequence[uuid.UUID | None]
     school_id: uuid.UUID | None
     details: dict[str, Any] | None
+    student_id: uuid.UUID | None = None  # whom a non-student target is about
+    purpose: str | None = None
 
 
 @dataclass
@@ -145,8 +147,13 @@ class UnitOfWork:
         target_id: uuid.UUID | None,
         school_id: uuid.UUID | None,
         details: dict[str, Any] | None = None,
+        *,
+        student_id: uuid.UUID | None = None,
+        purpose: str | None = None,
     ) -> None:
-        self._audit.append(PendingAudit(action, target_type, [target_id], school_id, details))
+        self._audit.append(
+            PendingAudit(action, target_type, [target_id], school_id, details, student_id, purpose)
+        )
 
     def audit_many(
         self,
@@ -155,9 +162,16 @@ class UnitOfWork:
         target_ids: Sequence[uuid.UUID],
         school_id: uuid.UUID | None,
         details: dict[str, Any] | None = None,
+        *,
+        student_id: uuid.UUID | None = None,
+        purpose: str | None = None,
     ) -> None:
         if target_ids:
-            self._audit.append(PendingAudit(action, target_type, target_ids, school_id, details))
+            self._audit.append(
+                PendingAudit(
+                    action, target_type, target_ids, school_id, details, student_id, purpose
+                )
+            )
 
     # -- end of the unit -----------------------------------------------------------------
     async def commit(self) -> None:

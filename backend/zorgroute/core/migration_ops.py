@@ -9,6 +9,15 @@ from alembic import context, op
 TENANT_POLICY = "school_id = ANY (NULLIF(current_setting('app.school_ids', true), '')::uuid[])"
 
 
+_REVOKE_FROM_APPEND_ONLY = (
+    "DO $$ DECLARE t text; BEGIN "
+    "FOR t IN SELECT DISTINCT event_object_table FROM information_schema.triggers "
+    "WHERE trigger_name = event_object_table || '_append_only' LOOP "
+    "EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON %I FROM <role>', t); "
+    "END LOOP; END $$"
+)
+
+
 def app_role() -> str:
     """The role the API connects as. Passed by `zorgroute migrate`; no full settings needed."""
     role = context.config.attributes.get("app_role") or os.environ.get(
@@ -24,6 +33,8 @@ def grant_app_role() -> None:
     op.execute(f"GRANT USAGE ON SCHEMA public TO {role}")
     op.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}")
     op.execute(f"REVOKE ALL ON alembic_version FROM {role}")
+    # The blanket grant above must not undo an earlier migration's append-only revoke.
+    op.execute(_REVOKE_FROM_APPEND_ONLY.replace("<role>", role))
 
 
 def enable_tenant_rls(table: str) -> None:

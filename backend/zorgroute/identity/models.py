@@ -16,9 +16,15 @@ STAFF_ROLES = (
     "mentor",
     "intern_begeleider",
     "zorgcoordinator",
+    "orthopedagoog",  # care-team members: orthopedagoog / psycholoog,
+    "remedial_teacher",  # remedial teacher (RT'er),
+    "school_social_worker",  # schoolmaatschappelijk werk
     "hb_specialist",
+    "hb_coordinator",
     "team_leader",
     "school_leader",
+    "privacy_officer",  # the school's privacy officer / FG contact: audit and inzage
+    "external_partner",  # ZAT member, jeugdarts, SWV consultant: only through access grants
 )
 SWV_ROLES = ("swv_staff",)
 

@@ -99,12 +99,20 @@ async def test_no_school_context_sees_no_tenant_rows(app_engine: AsyncEngine, wo
         await conn.execute(text("reset app.school_ids"))
 
 
-async def test_audit_events_are_append_only(
-    app_engine: AsyncEngine, database: EmbeddedDatabase, world: World
+@pytest.mark.parametrize(
+    ("table", "column"), [("audit_event", "action"), ("disclosure", "purpose")]
+)
+async def test_records_of_what_happened_are_append_only(
+    app_engine: AsyncEngine, table: str, column: str
 ) -> None:
     async with app_engine.connect() as conn:
         with pytest.raises(DBAPIError, match="permission denied"):
-            await conn.execute(text("update audit_event set action = 'x'"))
+            await conn.execute(text(f"update {table} set {column} = 'x'"))  # noqa: S608
+
+
+async def test_the_owner_cannot_rewrite_the_audit_trail_either(
+    database: EmbeddedDatabase, world: World
+) -> None:
     owner = create_async_engine(database.owner_url)
     try:
         async with owner.connect() as conn:
