@@ -62,11 +62,13 @@ format: install ## Apply ruff fixes and formatting
 types: install ## mypy --strict on the zorgroute package
 	cd backend && ../$(VENV)/bin/mypy zorgroute
 
-spec-check: install ## Fail when openapi/ is stale
+spec-check: install ## Fail when openapi/ or the permission matrix in docs/security.md is stale
 	$(PY) -m zorgroute export-api-spec --check
+	$(PY) -m zorgroute security-matrix --check
 
-api-spec: install ## Write openapi/ and regenerate the SPA's typed clients from it
+api-spec: install ## Write openapi/, docs/security.md's matrix, and the SPA's typed clients
 	$(PY) -m zorgroute export-api-spec
+	$(PY) -m zorgroute security-matrix
 	cd $(SPA_DIR) && npm run --silent generate >/dev/null
 
 pytest: install ## Backend tests on the embedded PostgreSQL and the real dev IdP

@@ -8,7 +8,7 @@ from alembic import context
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from zorgroute.models_registry import metadata
+from zorgroute.models_registry import include_name, metadata
 
 config = context.config
 
@@ -19,6 +19,7 @@ def _run(connection: Connection) -> None:
         target_metadata=metadata,
         compare_type=True,
         include_schemas=False,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,4 +1,5 @@
-"""`python -m zorgroute <command>`: dev, serve, migrate, seed-demo, export-api-spec."""
+"""`python -m zorgroute <command>`: dev, serve, migrate, seed-demo, export-api-spec,
+security-matrix."""
 
 from __future__ import annotations
 
@@ -90,6 +91,13 @@ def export_api_spec(check: bool) -> int:
     return 0
 
 
+def security_matrix(check: bool) -> int:
+    """Write the generated permission matrix into docs/security.md; --check fails on drift."""
+    from zorgroute.security_matrix import update_document
+
+    return update_document(REPO_DIR / "docs" / "security.md", check)
+
+
 def serve(host: str, port: int, reload: bool = False) -> None:
     import uvicorn
 
@@ -125,9 +133,12 @@ def main(argv: list[str] | None = None) -> int:
     serve_p.add_argument("--host", default="127.0.0.1")
     serve_p.add_argument("--port", type=int, default=8000)
     sub.add_parser("migrate", help="apply database migrations")
+    sub.add_parser("worker", help="run background jobs (procrastinate), e.g. nightly retention")
     sub.add_parser("seed-demo", help="migrate and load the demo data (idempotent)")
     spec_p = sub.add_parser("export-api-spec", help="write openapi/ (or --check for drift)")
     spec_p.add_argument("--check", action="store_true")
+    matrix_p = sub.add_parser("security-matrix", help="write docs/security.md's matrix")
+    matrix_p.add_argument("--check", action="store_true")
     args = parser.parse_args(argv)
 
     if args.command == "dev":
@@ -137,8 +148,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         serve(args.host, args.port)
         return 0
+    if args.command == "worker":
+        from zorgroute.settings import get_settings
+        from zorgroute.worker import run_worker
+
+        asyncio.run(run_worker(get_settings()))
+        return 0
     if args.command == "export-api-spec":
         return export_api_spec(args.check)
+    if args.command == "security-matrix":
+        return security_matrix(args.check)
     db = resolve_database()
     migrate(db.owner_url, db.app_role)
     if args.command == "seed-demo":

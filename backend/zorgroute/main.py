@@ -15,16 +15,21 @@ from sqlalchemy import text
 from starlette.middleware.sessions import SessionMiddleware
 
 from zorgroute.core.db import create_engine, create_sessionmaker
+from zorgroute.core.limits import BodySizeLimitMiddleware, document_limits
 from zorgroute.core.logging import RequestContextMiddleware, configure_logging
 from zorgroute.core.problem import (
     install_problem_handlers,
     problem_response,
     use_problem_media_type,
 )
+from zorgroute.core.ratelimit import RateLimiter, RateLimitMiddleware
 from zorgroute.core.security.tokens import OidcMetadata, TokenValidator
 from zorgroute.graphql.schema import graphql_router
 from zorgroute.identity.rest import auth_router, me_router
+from zorgroute.notes.rest import router as notes_router
 from zorgroute.organisations.rest import router as organisations_router
+from zorgroute.privacy import export_rest
+from zorgroute.privacy.rest import router as privacy_router
 from zorgroute.roster.rest import router as roster_router
 from zorgroute.roster.schemas import SYNC_ROW_MODELS
 from zorgroute.settings import Settings, get_settings
@@ -84,6 +89,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(me_router)
     app.include_router(organisations_router)
     app.include_router(roster_router)
+    app.include_router(export_rest.router)
+    app.include_router(notes_router)
+    app.include_router(privacy_router)
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
     _health_routes(app)
     _finish_openapi(app)
@@ -91,7 +99,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     Instrumentator(excluded_handlers=["/metrics", "/health/.*"]).instrument(app).expose(
         app, endpoint="/metrics", include_in_schema=False
     )
-    # Outermost last: the request id exists before anything else runs.
+    # Outermost last: the request id exists before anything else runs, and its security
+    # headers (Cache-Control: no-store …) reach the 413 and 429 answers too. Size before rate:
+    # an oversized Content-Length is refused without a database round trip.
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key.get_secret_value(),
@@ -100,6 +110,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         same_site="lax",
         https_only=settings.session.secure_cookie,
     )
+    if settings.rate_limit.enabled:
+        app.state.rate_limiter = RateLimiter(
+            engine, settings.secret_key.get_secret_value(), settings.rate_limit.window_seconds
+        )
+        app.add_middleware(
+            RateLimitMiddleware,
+            limiter=app.state.rate_limiter,
+            settings=settings.rate_limit,
+            session_cookie=settings.session_cookie_name,
+        )
+    app.add_middleware(BodySizeLimitMiddleware, settings=settings.body_limit)
     app.add_middleware(RequestContextMiddleware)
     return app
 
@@ -129,6 +150,7 @@ def _finish_openapi(app: FastAPI) -> None:
             }
             schema["security"] = [{"bearer": []}, {"session": []}]
             use_problem_media_type(schema)
+            document_limits(schema)
             _, rows = models_json_schema(
                 [(m, "validation") for m in SYNC_ROW_MODELS],
                 ref_template="#/components/schemas/{model}",

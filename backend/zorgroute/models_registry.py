@@ -15,6 +15,7 @@ from zorgroute.identity.models import (
 from zorgroute.notes.models import StudentNote
 from zorgroute.organisations.models import Board, School, SchoolYear, Swv
 from zorgroute.privacy.models import AccessGrant, Consent, Disclosure
+from zorgroute.privacy.retention_models import LegalHold, RetentionPolicy
 from zorgroute.roster.models import (
     Enrolment,
     ExternalRef,
@@ -25,6 +26,18 @@ from zorgroute.roster.models import (
     StudentGuardian,
     TeachingAssignment,
 )
+
+# Tables that another package creates in our schema (procrastinate's job queue): Alembic's
+# comparison of models and database leaves them alone.
+FOREIGN_TABLE_PREFIXES = ("procrastinate_",)
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic `include_name` hook: skip the tables (and their indexes) of other packages."""
+    if type_ == "table" and name is not None:
+        return not name.startswith(FOREIGN_TABLE_PREFIXES)
+    return True
+
 
 __all__ = [
     "AccessGrant",
@@ -39,6 +52,8 @@ __all__ = [
     "IdempotencyRecord",
     "IntegrationClient",
     "IntegrationClientSchool",
+    "LegalHold",
+    "RetentionPolicy",
     "School",
     "SchoolMembership",
     "SchoolYear",
@@ -51,6 +66,7 @@ __all__ = [
     "TeachingAssignment",
     "UserAccount",
     "WebSession",
+    "include_name",
     "metadata",
     "rate_limit_bucket",
     "tenant_tables",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, SecretStr, model_validator
+from pydantic import BaseModel, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEV_SECRET_KEY = "dev-only-secret-key-change-me"  # noqa: S105 - refused outside development
@@ -37,6 +37,42 @@ class GraphQLSettings(BaseModel):
     graphiql: bool = False
     introspection: bool = False
     max_depth: int = 10
+    # A document may hold at most this many aliases (each one a resolver run: `a1: student …
+    # a500: student` would multiply one request's work) and this many lexical tokens (the
+    # parser stops there, before validation walks a huge document). The SPA's largest query
+    # uses no aliases and under 100 tokens.
+    max_aliases: int = Field(default=15, ge=1)
+    max_tokens: int = Field(default=1000, ge=1)
+
+
+class RateLimitSettings(BaseModel):
+    """Request counts per fixed window, shared by all replicas through PostgreSQL.
+
+    Keys: the client IP for login; the session cookie or bearer token (hashed) for writes, or
+    the IP without one. A school's staff usually share one public IP (NAT), hence the generous
+    per-IP numbers.
+    """
+
+    enabled: bool = True
+    window_seconds: int = Field(default=60, ge=1, le=3600)
+    # GET /auth/login and /auth/callback together, per client IP (one login is two requests).
+    login_per_ip: int = Field(default=60, ge=1)
+    # POST/PUT/PATCH/DELETE under /api/v1 and every POST to /graphql, per session or token;
+    # anonymous ones per IP.
+    writes_per_principal: int = Field(default=120, ge=1)
+    # All credentialed writes from one IP together: made-up cookies or tokens (each a fresh
+    # key) cannot escape the limit, while a school behind one address still fits.
+    writes_per_ip: int = Field(default=1200, ge=1)
+
+
+class BodyLimitSettings(BaseModel):
+    """The largest request body accepted, checked on Content-Length and while streaming."""
+
+    max_bytes: int = Field(default=1024 * 1024, ge=0)
+    # The LVS roster sync carries a whole school: 5,000 students with a guardian each, groups,
+    # staff and enrolments are 2.6 MB as compact JSON (3.6 MB indented; bench/roster_sync.py).
+    # 16 MiB leaves room for ~30,000 students and stays under the ingress' 20m cap.
+    roster_sync_max_bytes: int = Field(default=16 * 1024 * 1024, ge=0)
 
 
 class Settings(BaseSettings):
@@ -60,6 +96,8 @@ class Settings(BaseSettings):
     oidc: OidcSettings = OidcSettings()
     session: SessionSettings = SessionSettings()
     graphql: GraphQLSettings = GraphQLSettings()
+    rate_limit: RateLimitSettings = RateLimitSettings()
+    body_limit: BodyLimitSettings = BodyLimitSettings()
 
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> Settings:

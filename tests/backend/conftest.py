@@ -26,7 +26,7 @@ from zorgroute.cli import migrate
 from zorgroute.core.db import create_engine, create_sessionmaker
 from zorgroute.core.embedded_pg import EmbeddedDatabase, start_embedded
 from zorgroute.main import create_app
-from zorgroute.settings import OidcSettings, SessionSettings, Settings
+from zorgroute.settings import OidcSettings, RateLimitSettings, SessionSettings, Settings
 
 REPO_DIR = Path(__file__).resolve().parents[2]
 TEST_BASE_URL = "http://testserver"
@@ -70,6 +70,9 @@ def settings(database: EmbeddedDatabase, dev_idp: DevIdp) -> Settings:
         app_url=TEST_BASE_URL,
         oidc=OidcSettings(issuer=dev_idp.issuer),
         session=SessionSettings(secure_cookie=False),
+        # The suite sends hundreds of writes from one address (and the fuzzer thousands):
+        # limits are tested on their own apps (core/test_hardening.py).
+        rate_limit=RateLimitSettings(enabled=False),
         log_level="WARNING",
     )
 

@@ -110,3 +110,13 @@ class AccountNotProvisioned(AppError):
 
 class MissingScope(AppError):
     status, code, title = 403, "insufficient-scope", "The token lacks a required scope"
+
+
+class RateLimited(AppError):
+    """Too many requests in the current window; `Retry-After` says when the next one counts."""
+
+    status, code, title = 429, "rate-limited", "Too many requests"
+
+
+class PayloadTooLarge(AppError):
+    status, code, title = 413, "payload-too-large", "The request body is too large"

@@ -67,7 +67,7 @@ _HTTP_CODES = {
     406: ("not-acceptable", "Not acceptable"),
     413: ("payload-too-large", "The request body is too large"),
     415: ("unsupported-media-type", "Unsupported media type"),
-    429: ("too-many-requests", "Too many requests"),
+    429: ("rate-limited", "Too many requests"),
 }
 
 

@@ -156,7 +156,8 @@ async def _seed_accounts(
                 SchoolMembership,
                 {"user_id": user.id, "school_id": school.id, "role": m["role"]},
             )
-            membership.staff_member_id = staff_refs.get(m["staff_external_id"])
+            staff = m.get("staff_external_id")  # none for a privacy officer or jeugdarts
+            membership.staff_member_id = staff_refs.get(staff) if staff else None
             uow.add(membership)
 
 

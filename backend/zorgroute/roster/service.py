@@ -179,6 +179,8 @@ async def list_staff(
 ) -> Page[StaffRead]:
     _require_school(principal, school_id)
     principal.require_scope("roster:read")
+    if school_id not in policies.school_staff_schools(principal):
+        raise Forbidden("External partners see only the students they were given access to.")
     staff, next_cursor = await repo.staff_page(uow, school_id, cursor, limit)
     return Page(items=[staff_read(s) for s in staff], next_cursor=next_cursor)
 

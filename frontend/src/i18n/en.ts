@@ -24,6 +24,12 @@ export const en: Messages = {
     hb_specialist: 'giftedness specialist',
     team_leader: 'team leader',
     school_leader: 'head of school',
+    orthopedagoog: 'educational psychologist',
+    remedial_teacher: 'remedial teacher',
+    school_social_worker: 'school social worker',
+    hb_coordinator: 'giftedness coordinator',
+    privacy_officer: 'privacy officer',
+    external_partner: 'external partner',
   },
   login: {
     title: 'Welcome to Zorgroute',

@@ -27,6 +27,12 @@ export const nl = {
     hb_specialist: 'HB-specialist',
     team_leader: 'teamleider',
     school_leader: 'schoolleider',
+    orthopedagoog: 'orthopedagoog',
+    remedial_teacher: 'remedial teacher',
+    school_social_worker: 'schoolmaatschappelijk werker',
+    hb_coordinator: 'HB-coördinator',
+    privacy_officer: 'privacyfunctionaris',
+    external_partner: 'externe partner',
   },
   login: {
     title: 'Welkom bij Zorgroute',

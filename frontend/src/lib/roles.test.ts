@@ -23,3 +23,11 @@ describe('what a role may use', () => {
     expect(mayEditRoster(['school_leader'])).toBe(true);
   });
 });
+
+describe('care-team and privacy roles', () => {
+  it('gives care-team members the whole school, and the privacy officer only the search', () => {
+    expect(sectionsFor(['orthopedagoog'])).toEqual(['groups', 'students']);
+    expect(sectionsFor(['privacy_officer'])).toEqual(['students']);
+    expect(sectionsFor(['external_partner'])).toEqual(['students']);
+  });
+});

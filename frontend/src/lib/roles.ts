@@ -5,15 +5,25 @@ export type Role =
   | 'mentor'
   | 'intern_begeleider'
   | 'zorgcoordinator'
+  | 'orthopedagoog'
+  | 'remedial_teacher'
+  | 'school_social_worker'
   | 'hb_specialist'
+  | 'hb_coordinator'
   | 'team_leader'
-  | 'school_leader';
+  | 'school_leader'
+  | 'privacy_officer'
+  | 'external_partner';
 
 /** Care and leadership roles see every group and student of their school. */
 const SCHOOL_WIDE: readonly string[] = [
   'intern_begeleider',
   'zorgcoordinator',
+  'orthopedagoog',
+  'remedial_teacher',
+  'school_social_worker',
   'hb_specialist',
+  'hb_coordinator',
   'team_leader',
   'school_leader',
 ];

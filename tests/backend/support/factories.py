@@ -41,6 +41,8 @@ ROLES: dict[str, str | None] = {
     "zorgcoordinator": "st-zoco",
     "school_leader": "st-director",
     "hb_specialist": "st-hb",
+    "privacy_officer": None,
+    "external_partner": None,
 }
 
 

@@ -1,0 +1,470 @@
+"""Every /api/v1 route for every role, against the policy constants: a student you may see and
+may act on is a 2xx, one you may see but not act on a 403, one you may not see a 404, and
+anything of another school a 404 for everybody. A new route (or GraphQL query field) without
+a case here fails the build."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import httpx
+import pytest
+from fastapi.routing import APIRoute
+from graphql import GraphQLObjectType
+from support.factories import ROLES, World, WorldFactory
+
+from zorgroute.core.models import utcnow
+from zorgroute.core.security import roles
+from zorgroute.graphql.schema import build_schema
+from zorgroute.identity.models import SchoolMembership, UserAccount
+from zorgroute.main import create_app
+from zorgroute.notes.policies import categories_for
+from zorgroute.privacy import policies as privacy
+from zorgroute.privacy.export import EXPORT_ROLES
+from zorgroute.settings import Settings
+
+ALL_ROLES = tuple(ROLES)
+# Facts of the factory's world (not policy): who is related to which student.
+MENTOR_OF = {"ll-1", "ll-2", "ll-3"}  # the world's mentor is mentor of 1A
+TEACHES = {"ll-4", "ll-5"}  # the world's teacher teaches maths to 2B-wi
+GRANTED = {"ll-1"}  # the external partner gets an access grant for ll-1 below
+TARGETS = ("ll-1", "ll-4")
+SKIPPED_PREFIXES = ("/auth", "/health", "/metrics", "/api/v1/docs", "/api/v1/openapi")
+
+
+# -- the worlds -----------------------------------------------------------------------------
+@dataclass
+class Side:
+    """One school with cached sessions and the records the cases need."""
+
+    world: World
+    headers: dict[str, dict[str, str]]
+    guardians: dict[str, str] = field(default_factory=dict)
+    zat_consents: dict[str, str] = field(default_factory=dict)
+    partner2: uuid.UUID | None = None  # a second external partner: target of test grants
+
+    def sid(self, ext: str) -> uuid.UUID:
+        return self.world.students[ext]
+
+
+@dataclass
+class Env:
+    home: Side
+    other: Side
+
+
+async def _call(
+    client: httpx.AsyncClient,
+    side: Side,
+    role: str,
+    method: str,
+    url: str,
+    body: Any = None,
+    headers: dict[str, str] | None = None,
+) -> httpx.Response:
+    return await client.request(
+        method, url, json=body, headers={**side.headers[role], **(headers or {})}
+    )
+
+
+async def _consent(client: httpx.AsyncClient, side: Side, ext: str, purpose: str) -> str:
+    body = {
+        "purpose": purpose,
+        "granted": True,
+        "given_by": "guardian",
+        "guardian_id": side.guardians[ext],
+        "method": "signed_form",
+        "given_on": utcnow().date().isoformat(),
+    }
+    resp = await _call(
+        client, side, "zorgcoordinator", "POST", f"/api/v1/students/{side.sid(ext)}/consents", body
+    )
+    assert resp.status_code == 201, resp.text
+    return str(resp.json()["id"])
+
+
+def _grant_body(side: Side, ext: str, user_id: uuid.UUID | None = None) -> dict[str, Any]:
+    return {
+        "user_id": str(user_id or side.partner2),
+        "consent_id": side.zat_consents[ext],
+        "valid_until": (utcnow() + timedelta(days=30)).isoformat(),
+    }
+
+
+async def _grant(client: httpx.AsyncClient, side: Side, ext: str, user: uuid.UUID | None) -> str:
+    resp = await _call(
+        client,
+        side,
+        "zorgcoordinator",
+        "POST",
+        f"/api/v1/students/{side.sid(ext)}/access-grants",
+        _grant_body(side, ext, user),
+    )
+    assert resp.status_code == 201, resp.text
+    return str(resp.json()["id"])
+
+
+async def _side(factory: WorldFactory, client: httpx.AsyncClient) -> Side:
+    world = await factory.build()
+    side = Side(world, {role: await world.headers(role) for role in ALL_ROLES})
+    async with factory.run([world.school_id]) as uow:
+        user = UserAccount(
+            issuer=factory.issuer,
+            subject=f"partner2-{world.school_id}",
+            display_name="Tweede partner",
+        )
+        uow.add(user)
+        await uow.flush()
+        uow.add(SchoolMembership(user_id=user.id, school_id=world.school_id, role=roles.EXTERNAL))
+        await uow.commit()
+        side.partner2 = user.id
+    for ext in TARGETS:
+        resp = await _call(
+            client, side, "zorgcoordinator", "GET", f"/api/v1/students/{side.sid(ext)}"
+        )
+        side.guardians[ext] = str(resp.json()["guardians"][0]["id"])
+        side.zat_consents[ext] = await _consent(client, side, ext, "register_zat")
+    for ext in GRANTED:
+        await _grant(client, side, ext, world.users[roles.EXTERNAL])
+    return side
+
+
+@pytest.fixture(scope="module")
+async def env(factory: WorldFactory, app: Any) -> Env:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        return Env(await _side(factory, client), await _side(factory, client))
+
+
+# -- expectations from the policies ---------------------------------------------------------
+def sees(role: str, ext: str) -> bool:
+    return (
+        role in roles.SCHOOL_WIDE_READ
+        or (role == "mentor" and ext in MENTOR_OF)
+        or (role == "teacher" and ext in TEACHES)
+        or (role == roles.EXTERNAL and ext in GRANTED)
+    )
+
+
+def is_mentor(role: str, ext: str) -> bool:
+    return role == "mentor" and ext in MENTOR_OF
+
+
+def writes_observation(role: str, ext: str) -> bool:
+    return (
+        "observation" in categories_for(frozenset({role}))
+        or is_mentor(role, ext)
+        or (role == "teacher" and ext in TEACHES)
+    )
+
+
+Rule = Callable[[str, str], bool]  # (role, student) -> may act
+
+
+def gate(rule: Rule, ok: int = 200) -> Callable[[str, str], int]:
+    return lambda role, ext: (ok if rule(role, ext) else 403) if sees(role, ext) else 404
+
+
+def always(status: int) -> Callable[[str, str], int]:
+    return lambda role, ext: status
+
+
+@dataclass
+class Req:
+    method: str
+    url: str
+    body: Any = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+Build = Callable[[httpx.AsyncClient, Side, str], Awaitable[Req]]  # (client, side, student)
+
+
+@dataclass
+class Case:
+    build: Build
+    expect: Callable[[str, str], int]  # (role, student of the home school) -> status
+    per_student: bool = True  # False: the target is the school / group (TARGETS unused)
+    has_target: bool = True  # False: nothing to aim at another school (/me, /schools)
+    after: Callable[[httpx.AsyncClient, Side, httpx.Response], Awaitable[None]] | None = None
+
+
+def fixed(method: str, template: str, body: Any = None, **headers: str) -> Build:
+    async def build(client: httpx.AsyncClient, side: Side, ext: str) -> Req:
+        url = template.format(
+            school=side.world.school_id,
+            group=side.world.groups["gr-1a"],
+            student=side.sid(ext),
+        )
+        return Req(method, url, body, dict(headers))
+
+    return build
+
+
+async def _patch_student(client: httpx.AsyncClient, side: Side, ext: str) -> Req:
+    resp = await _call(client, side, "zorgcoordinator", "GET", f"/api/v1/students/{side.sid(ext)}")
+    return Req(
+        "PATCH",
+        f"/api/v1/students/{side.sid(ext)}",
+        {"given_name": resp.json()["given_name"]},  # the same value: state stays as it was
+        {"If-Match": resp.headers["ETag"]},
+    )
+
+
+async def _record_consent(client: httpx.AsyncClient, side: Side, ext: str) -> Req:
+    body = {
+        "purpose": "discuss_care_team",
+        "granted": True,
+        "given_by": "guardian",
+        "guardian_id": side.guardians[ext],
+        "method": "conversation",
+        "given_on": utcnow().date().isoformat(),
+    }
+    return Req("POST", f"/api/v1/students/{side.sid(ext)}/consents", body)
+
+
+async def _withdraw(client: httpx.AsyncClient, side: Side, ext: str) -> Req:
+    consent = await _consent(client, side, ext, "share_swv")  # fresh: withdrawing changes it
+    return Req("POST", f"/api/v1/consents/{consent}/withdraw", {}, {"If-Match": '"v1"'})
+
+
+async def _grant_access(client: httpx.AsyncClient, side: Side, ext: str) -> Req:
+    return Req("POST", f"/api/v1/students/{side.sid(ext)}/access-grants", _grant_body(side, ext))
+
+
+async def _revoke(client: httpx.AsyncClient, side: Side, ext: str) -> Req:
+    grant = await _grant(client, side, ext, side.partner2)  # fresh, for the second partner
+    return Req("POST", f"/api/v1/access-grants/{grant}/revoke")
+
+
+async def _revoke_created(client: httpx.AsyncClient, side: Side, resp: httpx.Response) -> None:
+    if resp.status_code == 201:  # keep the second partner without access
+        done = await _call(
+            client,
+            side,
+            "zorgcoordinator",
+            "POST",
+            f"/api/v1/access-grants/{resp.json()['id']}/revoke",
+        )
+        assert done.status_code == 200, done.text
+
+
+DISCLOSURE = {
+    "purpose": "discuss_care_team",
+    "recipient_kind": "care_team",
+    "recipient_name": "Zorgteam",
+    "data_categories": ["personal_details"],
+    "legal_ground": "vital_interest",
+    "explanation": "Acute zorg over de veiligheid van de leerling.",
+}
+SCHOOL_MEMBER = always(200)  # every role here is a member of the world's school
+# External partners are members too, but see only granted students: no groups, no staff list.
+GROUP = lambda role, ext: 404 if role == roles.EXTERNAL else 200  # noqa: E731
+STAFF_LIST = lambda role, ext: 403 if role == roles.EXTERNAL else 200  # noqa: E731
+
+ROUTE_CASES: dict[tuple[str, str], Case] = {
+    ("GET", "/api/v1/me"): Case(fixed("GET", "/api/v1/me"), SCHOOL_MEMBER, False, False),
+    ("GET", "/api/v1/schools"): Case(fixed("GET", "/api/v1/schools"), SCHOOL_MEMBER, False, False),
+    ("GET", "/api/v1/schools/{school_id}"): Case(
+        fixed("GET", "/api/v1/schools/{school}"), SCHOOL_MEMBER, False
+    ),
+    ("GET", "/api/v1/schools/{school_id}/groups"): Case(
+        fixed("GET", "/api/v1/schools/{school}/groups"), SCHOOL_MEMBER, False
+    ),
+    ("GET", "/api/v1/groups/{group_id}"): Case(
+        fixed("GET", "/api/v1/groups/{group}"), GROUP, False
+    ),
+    ("GET", "/api/v1/schools/{school_id}/staff"): Case(
+        fixed("GET", "/api/v1/schools/{school}/staff"), STAFF_LIST, False
+    ),
+    ("GET", "/api/v1/schools/{school_id}/students"): Case(
+        fixed("GET", "/api/v1/schools/{school}/students"), SCHOOL_MEMBER, False
+    ),
+    ("POST", "/api/v1/schools/{school_id}/roster:sync"): Case(
+        # Staff never synchronise; that is the LVS client's (a system's) job.
+        fixed(
+            "POST",
+            "/api/v1/schools/{school}/roster:sync",
+            {"source": "testlvs"},
+            **{"Idempotency-Key": "route-matrix"},
+        ),
+        always(403),
+        False,
+    ),
+    ("GET", "/api/v1/students/{student_id}"): Case(
+        fixed("GET", "/api/v1/students/{student}"), gate(lambda r, e: True)
+    ),
+    ("PATCH", "/api/v1/students/{student_id}"): Case(
+        _patch_student, gate(lambda r, e: r in roles.ROSTER_EDIT)
+    ),
+    ("GET", "/api/v1/students/{student_id}/notes"): Case(
+        fixed("GET", "/api/v1/students/{student}/notes"), gate(lambda r, e: True)
+    ),
+    ("POST", "/api/v1/students/{student_id}/notes"): Case(
+        fixed(
+            "POST",
+            "/api/v1/students/{student}/notes",
+            {"category": "observation", "body": "Route-matrix."},
+        ),
+        gate(writes_observation, 201),
+    ),
+    ("GET", "/api/v1/students/{student_id}/consents"): Case(
+        fixed("GET", "/api/v1/students/{student}/consents"),
+        gate(lambda r, e: r in privacy.CONSENT_READ or is_mentor(r, e)),
+    ),
+    ("POST", "/api/v1/students/{student_id}/consents"): Case(
+        _record_consent, gate(lambda r, e: r in privacy.CONSENT_WRITE or is_mentor(r, e), 201)
+    ),
+    ("POST", "/api/v1/consents/{consent_id}/withdraw"): Case(
+        _withdraw, gate(lambda r, e: r in privacy.CONSENT_WRITE or is_mentor(r, e))
+    ),
+    ("GET", "/api/v1/students/{student_id}/disclosures"): Case(
+        fixed("GET", "/api/v1/students/{student}/disclosures"),
+        gate(lambda r, e: r in privacy.DISCLOSURE_READ),
+    ),
+    ("POST", "/api/v1/students/{student_id}/disclosures"): Case(
+        fixed("POST", "/api/v1/students/{student}/disclosures", DISCLOSURE),
+        gate(lambda r, e: r in privacy.DISCLOSE, 201),
+    ),
+    ("POST", "/api/v1/students/{student_id}/access-grants"): Case(
+        _grant_access, gate(lambda r, e: r in privacy.GRANT_ACCESS, 201), after=_revoke_created
+    ),
+    ("POST", "/api/v1/access-grants/{grant_id}/revoke"): Case(
+        _revoke, gate(lambda r, e: r in privacy.GRANT_ACCESS), after=_revoke_created
+    ),
+    ("GET", "/api/v1/students/{student_id}/audit-trail"): Case(
+        fixed("GET", "/api/v1/students/{student}/audit-trail"),
+        gate(lambda r, e: r in privacy.AUDIT_READ),
+    ),
+    ("GET", "/api/v1/students/{student_id}/export"): Case(
+        fixed("GET", "/api/v1/students/{student}/export"), gate(lambda r, e: r in EXPORT_ROLES)
+    ),
+    ("GET", "/api/v1/students/{student_id}/export.pdf"): Case(
+        fixed("GET", "/api/v1/students/{student}/export.pdf"),
+        gate(lambda r, e: r in EXPORT_ROLES),
+    ),
+}
+
+
+# -- completeness ---------------------------------------------------------------------------
+def _walk(routes: list[Any]) -> Iterator[APIRoute]:
+    for route in routes:
+        if isinstance(route, APIRoute):
+            yield route
+        inner = getattr(route, "original_router", None)  # FastAPI ≥ 0.16x keeps routers nested
+        if inner is not None:
+            yield from _walk(list(inner.routes))
+
+
+def app_routes() -> set[tuple[str, str]]:
+    app = create_app(Settings(env="test", database_url="postgresql+asyncpg://matrix@/matrix"))
+    found = {
+        (method, route.path)
+        for route in _walk(list(app.routes))
+        for method in route.methods
+        if route.path.startswith("/api/v1") and not route.path.startswith(SKIPPED_PREFIXES)
+    }
+    # Belt and braces: whatever the OpenAPI document lists must be found by the walk too.
+    spec = app.openapi()["paths"]
+    documented = {(m.upper(), p) for p, ops in spec.items() if p.startswith("/api/v1") for m in ops}
+    assert documented <= found, f"routes the walk missed: {sorted(documented - found)}"
+    return found
+
+
+def test_every_route_has_a_case() -> None:
+    routes = app_routes()
+    assert not routes - ROUTE_CASES.keys(), (
+        f"add a case to ROUTE_CASES for: {sorted(routes - ROUTE_CASES.keys())}"
+    )
+    assert not ROUTE_CASES.keys() - routes, f"stale cases: {sorted(ROUTE_CASES.keys() - routes)}"
+
+
+# -- the matrix -----------------------------------------------------------------------------
+@pytest.mark.parametrize("key", sorted(ROUTE_CASES), ids=lambda k: f"{k[0]} {k[1]}")
+async def test_route_matrix(key: tuple[str, str], env: Env, client: httpx.AsyncClient) -> None:
+    case = ROUTE_CASES[key]
+    wrong: list[str] = []
+    for ext in TARGETS if case.per_student else TARGETS[:1]:
+        for role in ALL_ROLES:
+            req = await case.build(client, env.home, ext)
+            resp = await _call(client, env.home, role, req.method, req.url, req.body, req.headers)
+            if case.after:
+                await case.after(client, env.home, resp)
+            expected = case.expect(role, ext)
+            if resp.status_code != expected:
+                wrong.append(f"{role} on {ext}: {resp.status_code}, expected {expected}")
+    for role in ALL_ROLES:
+        if not case.has_target:
+            # Nothing to aim at: the other school must not show up in the answer.
+            req = await case.build(client, env.home, TARGETS[0])
+            resp = await _call(client, env.home, role, req.method, req.url, req.body, req.headers)
+            if str(env.other.world.school_id) in resp.text:
+                wrong.append(f"{role}: the other school appears in the answer")
+            continue
+        req = await case.build(client, env.other, TARGETS[0])  # built by the other school
+        resp = await _call(client, env.home, role, req.method, req.url, req.body, req.headers)
+        if case.after:
+            await case.after(client, env.other, resp)
+        if resp.status_code != 404:
+            wrong.append(f"{role} on the other school: {resp.status_code}, expected 404")
+    assert not wrong, "\n".join(wrong)
+
+
+# -- GraphQL --------------------------------------------------------------------------------
+GRAPHQL_CASES: dict[str, tuple[str, Callable[[Side], dict[str, str]]]] = {
+    "me": ("{ me { displayName } }", lambda s: {}),
+    "school": (
+        "query($id: ID!) { school(id: $id) { id name } }",
+        lambda s: {"id": str(s.world.school_id)},
+    ),
+    "student": (
+        "query($id: ID!) { student(id: $id) { id givenName } }",
+        lambda s: {"id": str(s.sid("ll-1"))},
+    ),
+    "auditTrail": (
+        "query($id: ID!) { auditTrail(studentId: $id) { ... on AuditTrailPage { items { id } } } }",
+        lambda s: {"id": str(s.sid("ll-1"))},
+    ),
+    "studentNotes": (
+        "query($id: ID!) { studentNotes(studentId: $id) { id body } }",
+        lambda s: {"id": str(s.sid("ll-1"))},
+    ),
+}
+
+
+def test_every_graphql_query_field_has_a_case() -> None:
+    query = build_schema()._schema.query_type
+    assert isinstance(query, GraphQLObjectType)
+    assert set(query.fields) == set(GRAPHQL_CASES), "add (or drop) a case in GRAPHQL_CASES"
+
+
+@pytest.mark.parametrize("name", sorted(GRAPHQL_CASES))
+async def test_graphql_field_never_returns_another_schools_data(
+    name: str, env: Env, client: httpx.AsyncClient
+) -> None:
+    document, variables = GRAPHQL_CASES[name]
+    other = env.other
+    for role in ALL_ROLES:
+        resp = await _call(
+            client,
+            env.home,
+            role,
+            "POST",
+            "/graphql",
+            {"query": document, "variables": variables(other)},
+        )
+        assert resp.status_code == 200, resp.text
+        result = resp.json()
+        data = result.get("data") or {}
+        if name == "me":
+            assert data.get("me"), result  # my own data, and nothing of the other school
+            assert str(other.world.school_id) not in resp.text
+            continue
+        assert data.get(name) is None, f"{role}: {result}"
+        for error in result.get("errors", []):
+            code = (error.get("extensions") or {}).get("code")
+            assert code in {"not-found", "forbidden"}, f"{role}: {error}"
