@@ -76,6 +76,7 @@ def dev(opts: DevOptions) -> int:
     db: Database | None = None
     idp: subprocess.Popen[str] | None = None
     vite: subprocess.Popen[str] | None = None
+    worker: subprocess.Popen[str] | None = None
     children: list[subprocess.Popen[str]] = []  # all that must stay up
     api: uvicorn.Server | None = None
     api_thread = threading.Thread()
@@ -96,6 +97,8 @@ def dev(opts: DevOptions) -> int:
         if idp.returncode is not None:
             print("the development identity provider did not start", file=sys.stderr)
             return 1
+        worker = _start_worker()  # background jobs, e.g. the nightly retention run
+        children.append(worker)
         # The API in a thread (uvicorn leaves signals alone there), so this thread can start
         # the SPA once the API answers: when the SPA answers, the whole stack does.
         api = server = uvicorn.Server(
@@ -139,11 +142,13 @@ def dev(opts: DevOptions) -> int:
         if api is not None:
             api.should_exit = True
             api_thread.join(timeout=10)
+        if worker is not None:
+            _stop_group(worker)
         if idp is not None:
             _stop_group(idp)
         if db is not None and db.embedded is not None:
             db.embedded.stop()
-        print("• stopped the SPA, API, identity provider and database", flush=True)
+        print("• stopped the SPA, API, worker, identity provider and database", flush=True)
 
 
 def _wait_for(ready: Callable[[], bool], alive: Callable[[], bool]) -> bool:
@@ -198,6 +203,18 @@ def _start_idp(opts: DevOptions, app_url: str) -> subprocess.Popen[str]:
 def _forward(stream: IO[str]) -> None:
     for line in stream:
         print(line, end="", flush=True)
+
+
+def _start_worker() -> subprocess.Popen[str]:
+    """`python -m zorgroute worker` (procrastinate) in its own process group, on the same
+    database; in production it is its own deployment, scaled apart from the API."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "zorgroute", "worker"],
+        env=dict(os.environ),
+        stdin=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def _start_spa(opts: DevOptions) -> subprocess.Popen[str]:

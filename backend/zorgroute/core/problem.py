@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from zorgroute.audit.denials import record_denial
 from zorgroute.core.errors import PROBLEM_BASE, AppError
 
 log = structlog.get_logger(__name__)
@@ -106,6 +107,7 @@ def model_errors(exc: ValidationError, prefix: str = "") -> list[dict[str, Any]]
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(AppError)
     async def _app_error(request: Request, exc: AppError) -> JSONResponse:
+        await record_denial(request, exc.status, exc.code)
         return problem_response(request, exc.to_problem(), exc.headers)
 
     @app.exception_handler(RequestValidationError)

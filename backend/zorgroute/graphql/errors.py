@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import strawberry
 import structlog
 from graphql import GraphQLError
 from pydantic import ValidationError
+from strawberry.exceptions import StrawberryInputCoercionError
 from strawberry.extensions import MaskErrors, SchemaExtension
 from strawberry.scalars import JSON
 
@@ -25,6 +27,11 @@ class Problem:
     code: str
     detail: str | None
     errors: JSON | None
+    extensions: JSON | None = strawberry.field(
+        default=None,
+        description="The problem's extension members, as REST gives them at the top level "
+        "(e.g. `missing_consent` of consent-missing)",
+    )
 
     @classmethod
     def from_validation(cls, error: ValidationError) -> Problem:
@@ -36,6 +43,7 @@ class Problem:
     @classmethod
     def from_error(cls, error: AppError) -> Problem:
         body = error.to_problem()
+        extensions: Any = dict(error.extensions) or None
         return cls(
             type=body["type"],
             title=body["title"],
@@ -43,6 +51,7 @@ class Problem:
             code=body["code"],
             detail=body.get("detail"),
             errors=body.get("errors"),
+            extensions=extensions,
         )
 
 
@@ -75,7 +84,11 @@ class UnitOfWorkExtension(SchemaExtension):
 
 def mask_unexpected() -> MaskErrors:
     def should_mask(error: GraphQLError) -> bool:
-        # Validation errors (no original error) and AppErrors are safe to show.
-        return error.original_error is not None and _expected(error) is None
+        # Validation errors (no original error), AppErrors and a variable that does not fit
+        # its type (the caller's own input, e.g. a Date "2014-02-30") are the caller's to see.
+        original = error.original_error
+        if original is None or isinstance(original, StrawberryInputCoercionError):
+            return False
+        return _expected(error) is None
 
     return MaskErrors(should_mask_error=should_mask, error_message="Internal error")

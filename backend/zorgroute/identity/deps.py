@@ -38,6 +38,7 @@ async def optional_principal(request: Request, uow: Uow) -> Principal | None:
             if not hmac.compare_digest(sent, principal.csrf_token or ""):
                 raise CsrfFailed(f"Send the {CSRF_HEADER} header from GET /api/v1/me.")
     uow.actor = principal
+    request.state.principal = principal  # for the audit of refused access (audit/denials.py)
     await uow.set_school_context(principal.school_ids if principal else [])
     return principal
 

@@ -322,3 +322,28 @@ async def test_graphql_gives_the_same_notes_and_trail_under_the_same_rules(
     assert any(e["action"] == "note.create" for e in leader["data"]["auditTrail"]["items"])
     teacher = await run("teacher")  # teaches ll-4, but neither home notes nor the trail
     assert teacher["data"] == {"studentNotes": [], "auditTrail": {"code": "forbidden"}}
+
+
+async def test_refused_access_is_kept_in_the_trail_although_the_request_rolls_back(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    student = world.students["ll-1"]  # the 1A mentor's student, not the maths teacher's
+    teacher = await world.headers("teacher")
+    assert (
+        await client.get(f"/api/v1/students/{student}/notes", headers=teacher)
+    ).status_code == 404
+    forbidden = await client.get(
+        f"/api/v1/students/{student}/consents", headers=await world.headers("hb_specialist")
+    )
+    assert forbidden.status_code == 403
+
+    trail = await client.get(
+        f"/api/v1/students/{student}/audit-trail",
+        params={"action": "access.denied"},
+        headers=await world.headers("privacy_officer"),
+    )
+    denied = trail.json()["items"]
+    assert [(e["actor_id"], e["target_type"]) for e in denied] == [
+        (f"user:{world.users['teacher']}", "/api/v1/students/{student_id}/notes"),
+        (f"user:{world.users['hb_specialist']}", "/api/v1/students/{student_id}/consents"),
+    ]

@@ -126,3 +126,20 @@ async def test_invalid_mutation_input_is_a_validation_problem(
     result = resp.json()["data"]["updateStudent"]
     assert result["code"] == "validation-failed"
     assert result["errors"][0]["pointer"] == "/given_name"
+
+
+async def test_a_variable_of_the_wrong_shape_is_the_callers_error_not_an_internal_one(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    resp = await client.post(
+        "/graphql",
+        json={
+            "query": "mutation($id: ID!, $d: Date!) { updateStudent(id: $id, expectedVersion: 1,"
+            " input: {dateOfBirth: $d}) { __typename } }",
+            "variables": {"id": str(world.students["ll-1"]), "d": "2014-02-30"},
+        },
+        headers=await world.headers("zorgcoordinator"),
+    )
+    [error] = resp.json()["errors"]
+    assert error["message"] != "Internal error"
+    assert "$d" in error["message"]
