@@ -28,7 +28,7 @@ from zorgroute.graphql.schema import graphql_router
 from zorgroute.identity.rest import auth_router, me_router
 from zorgroute.notes.rest import router as notes_router
 from zorgroute.organisations.rest import router as organisations_router
-from zorgroute.privacy import export_rest
+from zorgroute.privacy import export_rest, retention_rest
 from zorgroute.privacy.rest import router as privacy_router
 from zorgroute.roster.rest import router as roster_router
 from zorgroute.roster.schemas import SYNC_ROW_MODELS
@@ -90,6 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(organisations_router)
     app.include_router(roster_router)
     app.include_router(export_rest.router)
+    app.include_router(retention_rest.router)
     app.include_router(notes_router)
     app.include_router(privacy_router)
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)

@@ -14,7 +14,6 @@ from zorgroute.identity.models import STAFF_ROLES
 from zorgroute.notes import policies as note_policies
 from zorgroute.notes.models import NOTE_CATEGORIES
 from zorgroute.privacy import policies as privacy_policies
-from zorgroute.privacy.export import EXPORT_ROLES
 
 START = "<!-- permission-matrix:start -->"
 END = "<!-- permission-matrix:end -->"
@@ -44,7 +43,8 @@ CAPABILITIES: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("Read disclosures", _in(frozenset(privacy_policies.DISCLOSURE_READ))),
     ("Grant / revoke external access", _in(privacy_policies.GRANT_ACCESS)),
     ("Read audit trail", _in(privacy_policies.AUDIT_READ)),
-    ("Export (inzage)", _in(EXPORT_ROLES)),
+    ("Export (inzage)", _in(privacy_policies.EXPORT)),
+    ("Retention terms / legal holds", _in(privacy_policies.RETENTION_MANAGE)),
 )
 
 

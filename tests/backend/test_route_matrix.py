@@ -24,7 +24,7 @@ from zorgroute.identity.models import SchoolMembership, UserAccount
 from zorgroute.main import create_app
 from zorgroute.notes.policies import categories_for
 from zorgroute.privacy import policies as privacy
-from zorgroute.privacy.export import EXPORT_ROLES
+from zorgroute.privacy.retention import DEFAULT_KEEP_YEARS
 from zorgroute.settings import Settings
 
 ALL_ROLES = tuple(ROLES)
@@ -253,6 +253,34 @@ async def _revoke_created(client: httpx.AsyncClient, side: Side, resp: httpx.Res
         assert done.status_code == 200, done.text
 
 
+HOLD = {"reason": "Route-matrix: klacht loopt."}
+
+
+async def _lift_hold(client: httpx.AsyncClient, side: Side, ext: str) -> Req:
+    resp = await _call(
+        client,
+        side,
+        "privacy_officer",
+        "POST",
+        f"/api/v1/students/{side.sid(ext)}/legal-holds",
+        HOLD,
+    )
+    assert resp.status_code == 201, resp.text
+    return Req("POST", f"/api/v1/legal-holds/{resp.json()['id']}/lift")
+
+
+async def _lift_created(client: httpx.AsyncClient, side: Side, resp: httpx.Response) -> None:
+    if resp.status_code == 201:  # leave no student under a hold
+        done = await _call(
+            client,
+            side,
+            "privacy_officer",
+            "POST",
+            f"/api/v1/legal-holds/{resp.json()['id']}/lift",
+        )
+        assert done.status_code == 200, done.text
+
+
 DISCLOSURE = {
     "purpose": "discuss_care_team",
     "recipient_kind": "care_team",
@@ -341,11 +369,39 @@ ROUTE_CASES: dict[tuple[str, str], Case] = {
         gate(lambda r, e: r in privacy.AUDIT_READ),
     ),
     ("GET", "/api/v1/students/{student_id}/export"): Case(
-        fixed("GET", "/api/v1/students/{student}/export"), gate(lambda r, e: r in EXPORT_ROLES)
+        fixed("GET", "/api/v1/students/{student}/export"),
+        gate(lambda r, e: r in privacy.EXPORT),
     ),
     ("GET", "/api/v1/students/{student_id}/export.pdf"): Case(
         fixed("GET", "/api/v1/students/{student}/export.pdf"),
-        gate(lambda r, e: r in EXPORT_ROLES),
+        gate(lambda r, e: r in privacy.EXPORT),
+    ),
+    ("GET", "/api/v1/schools/{school_id}/retention-policy"): Case(
+        fixed("GET", "/api/v1/schools/{school}/retention-policy"),
+        lambda r, e: 200 if r in privacy.RETENTION_MANAGE else 403,
+        False,
+    ),
+    ("PUT", "/api/v1/schools/{school_id}/retention-policy/{record_type}"): Case(
+        # The default term: the effective policy stays as it was.
+        fixed(
+            "PUT",
+            "/api/v1/schools/{school}/retention-policy/consent",
+            {"keep_years_after_leaving": DEFAULT_KEEP_YEARS["consent"]},
+        ),
+        lambda r, e: 200 if r in privacy.RETENTION_MANAGE else 403,
+        False,
+    ),
+    ("GET", "/api/v1/students/{student_id}/legal-holds"): Case(
+        fixed("GET", "/api/v1/students/{student}/legal-holds"),
+        gate(lambda r, e: r in privacy.RETENTION_MANAGE),
+    ),
+    ("POST", "/api/v1/students/{student_id}/legal-holds"): Case(
+        fixed("POST", "/api/v1/students/{student}/legal-holds", HOLD),
+        gate(lambda r, e: r in privacy.RETENTION_MANAGE, 201),
+        after=_lift_created,
+    ),
+    ("POST", "/api/v1/legal-holds/{hold_id}/lift"): Case(
+        _lift_hold, gate(lambda r, e: r in privacy.RETENTION_MANAGE)
     ),
 }
 
@@ -431,6 +487,20 @@ GRAPHQL_CASES: dict[str, tuple[str, Callable[[Side], dict[str, str]]]] = {
     ),
     "studentNotes": (
         "query($id: ID!) { studentNotes(studentId: $id) { id body } }",
+        lambda s: {"id": str(s.sid("ll-1"))},
+    ),
+    "studentConsents": (
+        (
+            "query($id: ID!) { studentConsents(studentId: $id) "
+            "{ ... on ConsentList { items { id purpose } } } }"
+        ),
+        lambda s: {"id": str(s.sid("ll-1"))},
+    ),
+    "studentDisclosures": (
+        (
+            "query($id: ID!) { studentDisclosures(studentId: $id) "
+            "{ ... on DisclosureList { items { id recipientName } } } }"
+        ),
         lambda s: {"id": str(s.sid("ll-1"))},
     ),
 }

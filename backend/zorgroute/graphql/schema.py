@@ -23,7 +23,7 @@ from zorgroute.core.errors import AppError
 from zorgroute.graphql.context import get_context
 from zorgroute.graphql.errors import UnitOfWorkExtension, mask_unexpected
 from zorgroute.organisations.graphql import OrganisationsQuery
-from zorgroute.privacy.graphql import PrivacyQuery
+from zorgroute.privacy.graphql import PrivacyMutation, PrivacyQuery
 from zorgroute.roster.graphql import RosterMutation, RosterQuery
 from zorgroute.settings import Settings
 
@@ -36,7 +36,7 @@ class Query(OrganisationsQuery, RosterQuery, PrivacyQuery):
 
 
 @strawberry.type
-class Mutation(RosterMutation):
+class Mutation(RosterMutation, PrivacyMutation):
     pass
 
 

@@ -1,7 +1,7 @@
 """Inzageverzoek (AVG art. 15): a privacy officer or school leader exports everything the
 school holds about one student, as JSON or as a readable Dutch PDF.
 
-Who may: `privacy_officer` and `school_leader` at the student's school (EXPORT_ROLES). A
+Who may: `privacy_officer` and `school_leader` at the student's school (policies.EXPORT). A
 student of a school where the caller has no membership, or one the caller may not see
 through the roster's rules, is a 404 with the roster's message; a student the caller can see
 without one of these roles is a 403. Every export is audited in the export's own transaction
@@ -19,10 +19,10 @@ from typing import Literal
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.errors import Forbidden, NotFound
 from zorgroute.core.models import utcnow
-from zorgroute.core.security import roles
 from zorgroute.core.security.principal import Principal
 from zorgroute.organisations import repository as org_repo
 from zorgroute.privacy import export_repository as repo
+from zorgroute.privacy import policies
 from zorgroute.privacy.export_pdf import render_export_pdf
 from zorgroute.privacy.export_schemas import (
     ExportAccessGrant,
@@ -32,6 +32,7 @@ from zorgroute.privacy.export_schemas import (
     ExportEnrolment,
     ExportExternalId,
     ExportGuardian,
+    ExportLegalHold,
     ExportNote,
     ExportStaffName,
     ExportStudent,
@@ -41,7 +42,6 @@ from zorgroute.roster import policies as roster_policies
 from zorgroute.roster import repository as roster_repo
 from zorgroute.roster.service import STUDENT_NOT_FOUND
 
-EXPORT_ROLES = frozenset({roles.PRIVACY_OFFICER, "school_leader"})
 EXPORT_PURPOSE = "inzage"
 
 Format = Literal["json", "pdf"]
@@ -53,7 +53,7 @@ async def _authorize(uow: UnitOfWork, principal: Principal, student_id: uuid.UUI
     school_id = await repo.student_school(uow, student_id, principal.school_ids)
     if school_id is None:
         raise NotFound(STUDENT_NOT_FOUND)
-    if principal.kind == "user" and principal.roles_at(school_id) & EXPORT_ROLES:
+    if principal.kind == "user" and principal.roles_at(school_id) & policies.EXPORT:
         return school_id
     # Without the role: a student the roster shows you is a 403, any other stays a 404.
     if await roster_repo.student(uow, student_id, roster_policies.student_filter(principal)):
@@ -81,6 +81,7 @@ async def export_student(
     consents = await repo.consents(uow, school_id, student.id)
     disclosures = await repo.disclosures(uow, school_id, student.id)
     grants = await repo.access_grants(uow, school_id, student.id)
+    holds = await repo.legal_holds(uow, school_id, student.id)
     trail = await repo.audit_trail(uow, school_id, student.id)
     names = await repo.account_names(uow, sorted(_user_ids(e.actor_id for e in trail)))
 
@@ -199,6 +200,17 @@ async def export_student(
                 revoked_at=g.revoked_at,
             )
             for g, partner in grants
+        ],
+        legal_holds=[
+            ExportLegalHold(
+                id=h.id,
+                reason=h.reason,
+                placed_by=h.placed_by,
+                placed_at=h.created_at,
+                lifted_at=h.lifted_at,
+                lifted_by=h.lifted_by,
+            )
+            for h in holds
         ],
         audit_trail=[
             ExportAuditEvent(

@@ -476,6 +476,25 @@ def render_export_pdf(export: StudentExport) -> bytes:
     else:
         pdf.empty("Geen externe partner heeft toegang tot het dossier gehad.")
 
+    pdf.heading("Bewaarplicht (legal hold)")
+    if export.legal_holds:
+        pdf.paragraph(
+            "Zolang een bewaarplicht loopt, verwijdert de school niets over de leerling, "
+            "ook niet na afloop van de bewaartermijn.",
+            size=9,
+        )
+        pdf.ln(1)
+        pdf.grid(
+            ["Reden", "Ingesteld door", "Sinds", "Opgeheven", "Opgeheven door"],
+            [
+                [h.reason, h.placed_by, d(h.placed_at), d(h.lifted_at), h.lifted_by or ""]
+                for h in export.legal_holds
+            ],
+            [66, 34, 20, 20, 34],
+        )
+    else:
+        pdf.empty("Er is geen bewaarplicht ingesteld voor deze leerling.")
+
     pdf.heading("Wie heeft het dossier ingezien")
     if export.audit_trail:
         pdf.paragraph(

@@ -15,6 +15,7 @@ from zorgroute.identity.models import UserAccount
 from zorgroute.notes.models import StudentNote
 from zorgroute.organisations.models import School
 from zorgroute.privacy.models import AccessGrant, Consent, Disclosure
+from zorgroute.privacy.retention_models import LegalHold
 from zorgroute.roster.models import Guardian, Student
 
 
@@ -89,6 +90,16 @@ async def access_grants(
         )
     ).all()
     return [(g, name) for g, name in rows]
+
+
+async def legal_holds(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[LegalHold]:
+    return await uow.scalars(
+        select(LegalHold)
+        .where(LegalHold.school_id == school_id, LegalHold.student_id == student_id)
+        .order_by(col(LegalHold.created_at), col(LegalHold.id))
+    )
 
 
 async def audit_trail(

@@ -113,6 +113,17 @@ class ExportAccessGrant(BaseModel):
     revoked_at: datetime | None
 
 
+class ExportLegalHold(BaseModel):
+    """A legal hold (bewaarplicht): while active, nothing about the student is removed."""
+
+    id: uuid.UUID
+    reason: str
+    placed_by: str
+    placed_at: datetime
+    lifted_at: datetime | None
+    lifted_by: str | None
+
+
 class ExportAuditEvent(BaseModel):
     """Who looked at or changed the student's records (details are not part of the export)."""
 
@@ -136,4 +147,5 @@ class StudentExport(BaseModel):
     consents: list[ExportConsent]
     disclosures: list[ExportDisclosure]
     access_grants: list[ExportAccessGrant]
+    legal_holds: list[ExportLegalHold]
     audit_trail: list[ExportAuditEvent]

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Annotated
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
+from typing import Annotated, Any, TypeVar
 
 import strawberry
+from pydantic import ValidationError
 from strawberry.types import Info
 
-from zorgroute.core.errors import Forbidden, NotFound
+from zorgroute.core.errors import AppError, Forbidden, NotFound
 from zorgroute.graphql.errors import Problem
 from zorgroute.graphql.ids import parse_id
 from zorgroute.notes import service as notes_service
-from zorgroute.notes.schemas import NoteRead
+from zorgroute.notes.schemas import NoteCreate, NoteRead
 from zorgroute.privacy import service
-from zorgroute.privacy.schemas import AuditEntry
+from zorgroute.privacy.schemas import (
+    AccessGrantCreate,
+    AccessGrantRead,
+    AuditEntry,
+    ConsentCreate,
+    ConsentRead,
+    ConsentWithdraw,
+    DisclosureCreate,
+    DisclosureRead,
+)
+from zorgroute.roster.service import STUDENT_NOT_FOUND
 
 MAX_PAGE = 200
 
@@ -71,6 +84,189 @@ class NoteType:
         )
 
 
+@strawberry.type(name="Consent", description="Toestemming: a decision about sharing, in the ledger")
+class ConsentType:
+    id: strawberry.ID
+    student_id: strawberry.ID
+    purpose: str
+    recipient: str | None
+    granted: bool
+    given_by: str
+    guardian_id: strawberry.ID | None
+    method: str
+    given_on: date
+    note: str | None
+    recorded_by: str
+    withdrawn_at: datetime | None
+    withdrawn_by: str | None
+    version: int
+
+    @classmethod
+    def of(cls, c: ConsentRead) -> ConsentType:
+        return cls(
+            id=strawberry.ID(str(c.id)),
+            student_id=strawberry.ID(str(c.student_id)),
+            purpose=c.purpose,
+            recipient=c.recipient,
+            granted=c.granted,
+            given_by=c.given_by,
+            guardian_id=strawberry.ID(str(c.guardian_id)) if c.guardian_id else None,
+            method=c.method,
+            given_on=c.given_on,
+            note=c.note,
+            recorded_by=c.recorded_by,
+            withdrawn_at=c.withdrawn_at,
+            withdrawn_by=c.withdrawn_by,
+            version=c.version,
+        )
+
+
+@strawberry.type(name="Disclosure", description="Verstrekking: data shared outside the class")
+class DisclosureType:
+    id: strawberry.ID
+    student_id: strawberry.ID
+    purpose: str
+    recipient_kind: str
+    recipient_name: str
+    data_categories: list[str]
+    consent_id: strawberry.ID | None
+    legal_ground: str | None
+    explanation: str | None
+    disclosed_by: str
+    created_at: datetime
+
+    @classmethod
+    def of(cls, d: DisclosureRead) -> DisclosureType:
+        return cls(
+            id=strawberry.ID(str(d.id)),
+            student_id=strawberry.ID(str(d.student_id)),
+            purpose=d.purpose,
+            recipient_kind=d.recipient_kind,
+            recipient_name=d.recipient_name,
+            data_categories=list(d.data_categories),
+            consent_id=strawberry.ID(str(d.consent_id)) if d.consent_id else None,
+            legal_ground=d.legal_ground,
+            explanation=d.explanation,
+            disclosed_by=d.disclosed_by,
+            created_at=d.created_at,
+        )
+
+
+@strawberry.type(name="AccessGrant", description="Time-boxed access of an external partner")
+class AccessGrantType:
+    id: strawberry.ID
+    student_id: strawberry.ID
+    user_id: strawberry.ID
+    consent_id: strawberry.ID
+    purpose: str
+    valid_from: datetime
+    valid_until: datetime
+    granted_by: str
+    revoked_at: datetime | None
+
+    @classmethod
+    def of(cls, g: AccessGrantRead) -> AccessGrantType:
+        return cls(
+            id=strawberry.ID(str(g.id)),
+            student_id=strawberry.ID(str(g.student_id)),
+            user_id=strawberry.ID(str(g.user_id)),
+            consent_id=strawberry.ID(str(g.consent_id)),
+            purpose=g.purpose,
+            valid_from=g.valid_from,
+            valid_until=g.valid_until,
+            granted_by=g.granted_by,
+            revoked_at=g.revoked_at,
+        )
+
+
+@strawberry.type(description="A student's consent ledger, newest first, withdrawn ones included")
+class ConsentList:
+    items: list[ConsentType]
+
+
+@strawberry.type(description="With whom a student's data was shared, newest first")
+class DisclosureList:
+    items: list[DisclosureType]
+
+
+# -- inputs: plain fields; the REST write models validate them (same rules, same pointers) --
+@strawberry.input(description="A decision of a parent with gezag or, from 16, of the student")
+class ConsentInput:
+    purpose: str
+    granted: bool
+    given_by: str
+    method: str
+    given_on: date
+    recipient: str | None = strawberry.UNSET
+    guardian_id: strawberry.ID | None = strawberry.UNSET
+    note: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="Data about the student going outside the class")
+class DisclosureInput:
+    purpose: str
+    recipient_kind: str
+    recipient_name: str
+    data_categories: list[str]
+    legal_ground: str | None = strawberry.UNSET
+    explanation: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="Time-boxed access for an external partner, resting on a consent")
+class AccessGrantInput:
+    user_id: strawberry.ID
+    consent_id: strawberry.ID
+    valid_until: datetime
+
+
+@strawberry.input(description="A new student note; its category decides who may read it")
+class NoteInput:
+    category: str
+    body: str
+    subject: str | None = strawberry.UNSET
+
+
+def _given(input: object) -> dict[str, Any]:
+    """The fields the client sent, for the Pydantic command."""
+    return {k: v for k, v in vars(input).items() if v is not strawberry.UNSET}
+
+
+def _student_id(value: strawberry.ID) -> uuid.UUID:
+    sid = parse_id(value)
+    if sid is None:
+        raise NotFound(STUDENT_NOT_FOUND)
+    return sid
+
+
+T = TypeVar("T")
+
+
+async def _answer(info: Info, call: Callable[[], Awaitable[T]]) -> T | Problem:
+    """A mutation's result: what the service returned, or its refusal as a Problem (and
+    nothing of a refused operation is committed)."""
+    try:
+        return await call()
+    except ValidationError as exc:
+        return Problem.from_validation(exc)
+    except AppError as exc:
+        info.context.uow.rollback_only = True
+        return Problem.from_error(exc)
+
+
+RecordConsentResult = Annotated[ConsentType | Problem, strawberry.union("RecordConsentResult")]
+WithdrawConsentResult = Annotated[ConsentType | Problem, strawberry.union("WithdrawConsentResult")]
+RecordDisclosureResult = Annotated[
+    DisclosureType | Problem, strawberry.union("RecordDisclosureResult")
+]
+GrantAccessResult = Annotated[AccessGrantType | Problem, strawberry.union("GrantAccessResult")]
+RevokeAccessResult = Annotated[AccessGrantType | Problem, strawberry.union("RevokeAccessResult")]
+CreateStudentNoteResult = Annotated[NoteType | Problem, strawberry.union("CreateStudentNoteResult")]
+StudentConsentsResult = Annotated[ConsentList | Problem, strawberry.union("StudentConsentsResult")]
+StudentDisclosuresResult = Annotated[
+    DisclosureList | Problem, strawberry.union("StudentDisclosuresResult")
+]
+
+
 @strawberry.type
 class PrivacyQuery:
     @strawberry.field(
@@ -119,3 +315,130 @@ class PrivacyQuery:
         except NotFound:
             return None
         return [NoteType.of(n) for n in notes]
+
+    @strawberry.field(
+        description="A student's consent ledger (care and leadership roles, the privacy "
+        "officer); null for a student you may not see"
+    )
+    async def student_consents(
+        self, info: Info, student_id: strawberry.ID
+    ) -> StudentConsentsResult | None:
+        sid = parse_id(student_id)
+        if sid is None:
+            return None
+        try:
+            consents = await service.list_consents(info.context.uow, info.context.principal, sid)
+        except NotFound:
+            return None
+        except Forbidden as exc:
+            return Problem.from_error(exc)
+        return ConsentList(items=[ConsentType.of(c) for c in consents])
+
+    @strawberry.field(
+        description="With whom a student's data was shared (care and leadership roles, the "
+        "privacy officer); null for a student you may not see"
+    )
+    async def student_disclosures(
+        self, info: Info, student_id: strawberry.ID
+    ) -> StudentDisclosuresResult | None:
+        sid = parse_id(student_id)
+        if sid is None:
+            return None
+        try:
+            rows = await service.list_disclosures(info.context.uow, info.context.principal, sid)
+        except NotFound:
+            return None
+        except Forbidden as exc:
+            return Problem.from_error(exc)
+        return DisclosureList(items=[DisclosureType.of(d) for d in rows])
+
+
+@strawberry.type
+class PrivacyMutation:
+    @strawberry.mutation(
+        description="Record a decision of a parent with gezag or, from 16, of the student; "
+        "`granted: false` records a refusal"
+    )
+    async def record_consent(
+        self, info: Info, student_id: strawberry.ID, input: ConsentInput
+    ) -> RecordConsentResult:
+        async def call() -> ConsentType:
+            sid = _student_id(student_id)
+            data = ConsentCreate.model_validate(_given(input))
+            ctx = info.context
+            return ConsentType.of(await service.record_consent(ctx.uow, ctx.principal, sid, data))
+
+        return await _answer(info, call)
+
+    @strawberry.mutation(
+        description="Withdraw a consent (optimistic locking); it takes effect at once for new "
+        "sharing and external access"
+    )
+    async def withdraw_consent(
+        self, info: Info, id: strawberry.ID, expected_version: int, note: str | None = None
+    ) -> WithdrawConsentResult:
+        async def call() -> ConsentType:
+            consent_id = parse_id(id)
+            if consent_id is None:
+                raise NotFound("There is no consent with this id that you may see.")
+            data = ConsentWithdraw.model_validate({"note": note})
+            ctx = info.context
+            return ConsentType.of(
+                await service.withdraw_consent(
+                    ctx.uow, ctx.principal, consent_id, expected_version, data.note
+                )
+            )
+
+        return await _answer(info, call)
+
+    @strawberry.mutation(
+        description="Share data outside the class; refused with `consent-missing` unless a "
+        "valid consent covers it or a legal ground is given with an explanation"
+    )
+    async def record_disclosure(
+        self, info: Info, student_id: strawberry.ID, input: DisclosureInput
+    ) -> RecordDisclosureResult:
+        async def call() -> DisclosureType:
+            sid = _student_id(student_id)
+            data = DisclosureCreate.model_validate(_given(input))
+            ctx = info.context
+            return DisclosureType.of(await service.disclose(ctx.uow, ctx.principal, sid, data))
+
+        return await _answer(info, call)
+
+    @strawberry.mutation(
+        description="Give an external partner time-boxed access to a student, resting on a consent"
+    )
+    async def grant_access(
+        self, info: Info, student_id: strawberry.ID, input: AccessGrantInput
+    ) -> GrantAccessResult:
+        async def call() -> AccessGrantType:
+            sid = _student_id(student_id)
+            data = AccessGrantCreate.model_validate(_given(input))
+            ctx = info.context
+            return AccessGrantType.of(await service.grant_access(ctx.uow, ctx.principal, sid, data))
+
+        return await _answer(info, call)
+
+    @strawberry.mutation(description="End an external partner's access now")
+    async def revoke_access(self, info: Info, id: strawberry.ID) -> RevokeAccessResult:
+        async def call() -> AccessGrantType:
+            grant_id = parse_id(id)
+            if grant_id is None:
+                raise NotFound("There is no access grant with this id that you may see.")
+            ctx = info.context
+            return AccessGrantType.of(await service.revoke_access(ctx.uow, ctx.principal, grant_id))
+
+        return await _answer(info, call)
+
+    @strawberry.mutation(description="Write a note about a student")
+    async def create_student_note(
+        self, info: Info, student_id: strawberry.ID, input: NoteInput
+    ) -> CreateStudentNoteResult:
+        async def call() -> NoteType:
+            sid = _student_id(student_id)
+            data = NoteCreate.model_validate(_given(input))
+            ctx = info.context
+            return NoteType.of(await notes_service.create_note(ctx.uow, ctx.principal, sid, data))
+
+        return await _answer(info, call)

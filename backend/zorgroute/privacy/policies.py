@@ -25,6 +25,9 @@ DISCLOSURE_READ = DISCLOSE | {roles.PRIVACY_OFFICER}
 GRANT_ACCESS = frozenset({"intern_begeleider", "zorgcoordinator", *roles.LEADERSHIP})
 # "Who looked at this dossier, when, why" and the inzage export.
 AUDIT_READ = frozenset({roles.PRIVACY_OFFICER, "school_leader"})
+EXPORT = AUDIT_READ
+# The school's retention terms and legal holds (docs/inzage-and-retention.md).
+RETENTION_MANAGE = AUDIT_READ
 
 
 async def is_mentor_of(uow: UnitOfWork, principal: Principal, student: Student) -> bool:

@@ -18,9 +18,12 @@ from zorgroute.privacy.retention_models import LegalHold, RetentionPolicy
 from zorgroute.roster.models import Enrolment
 
 
+async def policy_rows(uow: UnitOfWork, school_id: uuid.UUID) -> list[RetentionPolicy]:
+    return await uow.scalars(select(RetentionPolicy).where(RetentionPolicy.school_id == school_id))
+
+
 async def policies(uow: UnitOfWork, school_id: uuid.UUID) -> dict[str, int]:
-    rows = await uow.scalars(select(RetentionPolicy).where(RetentionPolicy.school_id == school_id))
-    return {p.record_type: p.keep_years_after_leaving for p in rows}
+    return {p.record_type: p.keep_years_after_leaving for p in await policy_rows(uow, school_id)}
 
 
 async def left_students(

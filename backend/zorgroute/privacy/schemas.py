@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 Purpose = Literal[
     "discuss_care_team", "register_zat", "share_swv", "share_external", "transfer_next_school"
@@ -100,7 +100,9 @@ class AccessGrantCreate(BaseModel):
 
     user_id: uuid.UUID = Field(description="An account with the external_partner role here")
     consent_id: uuid.UUID = Field(description="The consent the access rests on")
-    valid_until: datetime = Field(description="At most a year ahead; access ends by itself")
+    valid_until: AwareDatetime = Field(
+        description="At most a year ahead, with a UTC offset; access ends by itself"
+    )
 
 
 class AccessGrantRead(BaseModel):
