@@ -41,7 +41,7 @@ $(E2E_STAMP): $(E2E_DIR)/package-lock.json
 	cd $(E2E_DIR) && $(NPM_CI)
 	touch $@
 
-# Browser tests use Debian's Chromium (never `playwright install`: it downloads a browser).
+# Browser tests use Debian's Chromium at /usr/bin/chromium; Playwright never downloads its own.
 $(CHROMIUM):
 	@echo "Installing Chromium from Debian for the browser tests"
 	$$( [ "$$(id -u)" = 0 ] || echo sudo ) sh -c 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'
