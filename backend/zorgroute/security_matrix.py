@@ -63,14 +63,14 @@ def _relationship_rows() -> list[list[str]]:
         [
             "Mentor of one of the student's groups",
             YES,
-            ", ".join(note_policies._MENTOR_CATEGORIES),
+            ", ".join(note_policies.MENTOR_CATEGORIES),
             mentor_consents,
             NO,
         ],
         [
             "Teacher of one of the student's groups",
             YES,
-            ", ".join(note_policies._TEACHER_CATEGORIES) + " (of their own subject, or none)",
+            ", ".join(note_policies.TEACHER_CATEGORIES) + " (of their own subject, or none)",
             NO,
             NO,
         ],

@@ -15,7 +15,7 @@ from zorgroute.core.security import roles
 from zorgroute.core.security.principal import Principal
 from zorgroute.notes.models import NOTE_CATEGORIES, StudentNote
 from zorgroute.roster.models import Enrolment, TeachingAssignment
-from zorgroute.roster.policies import granted_students
+from zorgroute.roster.policies import granted_students, mentored_students
 
 SENSITIVE = ("care", "home_situation", "diagnosis")
 # Category -> school-wide roles that read (and write) it.
@@ -29,9 +29,9 @@ _WIDE: dict[str, frozenset[str]] = {
     "home_situation": roles.CARE - {"remedial_teacher"} | roles.LEADERSHIP,
 }
 # The mentor of one of the student's groups reads and writes every category.
-_MENTOR_CATEGORIES = NOTE_CATEGORIES
+MENTOR_CATEGORIES = NOTE_CATEGORIES
 # A teacher of one of the student's groups: observations only, and of their own subject.
-_TEACHER_CATEGORIES = ("observation",)
+TEACHER_CATEGORIES = ("observation",)
 
 
 def categories_for(school_roles: frozenset[str]) -> list[str]:
@@ -39,28 +39,22 @@ def categories_for(school_roles: frozenset[str]) -> list[str]:
     return [c for c in NOTE_CATEGORIES if school_roles & _WIDE[c]]
 
 
-def _taught_by(staff_id: uuid.UUID, mentor_only: bool) -> ColumnElement[bool]:
-    """The note's student is in a group this staff member teaches (the note's subject, if it
-    has one) or mentors."""
-    link = (
+def _taught_by(staff_id: uuid.UUID) -> ColumnElement[bool]:
+    """The note's student is in a group this staff member teaches or mentors, and the note has
+    no subject or the subject they teach there."""
+    return exists(
         select(Enrolment.student_id)
         .join(TeachingAssignment, col(TeachingAssignment.group_id) == Enrolment.group_id)
         .where(
             col(Enrolment.student_id) == col(StudentNote.student_id),
             TeachingAssignment.staff_member_id == staff_id,
-        )
-    )
-    if mentor_only:
-        link = link.where(col(TeachingAssignment.role) == "mentor")
-    else:
-        link = link.where(
             or_(
                 col(TeachingAssignment.role) == "mentor",
                 col(StudentNote.subject).is_(None),
                 col(TeachingAssignment.subject) == col(StudentNote.subject),
-            )
+            ),
         )
-    return exists(link)
+    )
 
 
 def note_filter(principal: Principal, action: str = "read") -> ColumnElement[bool]:
@@ -71,7 +65,7 @@ def note_filter(principal: Principal, action: str = "read") -> ColumnElement[boo
     conditions: list[ColumnElement[bool]] = []
     for school_id, school_roles in principal.roles.items():
         at_school = col(StudentNote.school_id) == school_id
-        wide = [c for c in NOTE_CATEGORIES if school_roles & _WIDE[c]]
+        wide = categories_for(school_roles)
         if wide:
             conditions.append(and_(at_school, col(StudentNote.category).in_(wide)))
         staff_id = principal.staff_member_ids.get(school_id)
@@ -79,16 +73,16 @@ def note_filter(principal: Principal, action: str = "read") -> ColumnElement[boo
             conditions.append(
                 and_(
                     at_school,
-                    col(StudentNote.category).in_(_MENTOR_CATEGORIES),
-                    _taught_by(staff_id, mentor_only=True),
+                    col(StudentNote.category).in_(MENTOR_CATEGORIES),
+                    col(StudentNote.student_id).in_(mentored_students(staff_id)),
                 )
             )
         if staff_id and school_roles & roles.GROUP_BOUND:
             conditions.append(
                 and_(
                     at_school,
-                    col(StudentNote.category).in_(_TEACHER_CATEGORIES),
-                    _taught_by(staff_id, mentor_only=False),
+                    col(StudentNote.category).in_(TEACHER_CATEGORIES),
+                    _taught_by(staff_id),
                 )
             )
         if action == "read" and roles.EXTERNAL in school_roles and principal.user_id:

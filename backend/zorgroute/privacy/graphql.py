@@ -253,6 +253,22 @@ async def _answer(info: Info, call: Callable[[], Awaitable[T]]) -> T | Problem:
         return Problem.from_error(exc)
 
 
+async def _about_student(
+    student_id: strawberry.ID, read: Callable[[uuid.UUID], Awaitable[T]]
+) -> T | Problem | None:
+    """A read about one student: null when you may not see the student (as `student` does),
+    a Problem when your role may not read this about a student you do see."""
+    sid = parse_id(student_id)
+    if sid is None:
+        return None
+    try:
+        return await read(sid)
+    except NotFound:
+        return None
+    except Forbidden as exc:  # an answer, not a failure
+        return Problem.from_error(exc)
+
+
 RecordConsentResult = Annotated[ConsentType | Problem, strawberry.union("RecordConsentResult")]
 WithdrawConsentResult = Annotated[ConsentType | Problem, strawberry.union("WithdrawConsentResult")]
 RecordDisclosureResult = Annotated[
@@ -281,40 +297,33 @@ class PrivacyQuery:
         after: str | None = None,
         action: str | None = None,
     ) -> Annotated[AuditTrailPage | Problem, strawberry.union("AuditTrailResult")] | None:
-        sid = parse_id(student_id)
-        if sid is None:
-            return None
-        try:
+        ctx = info.context
+        limit = max(1, min(first, MAX_PAGE))
+
+        async def read(sid: uuid.UUID) -> AuditTrailPage:
             page = await service.audit_trail(
-                info.context.uow,
-                info.context.principal,
-                sid,
-                action,
-                None,
-                after,
-                max(1, min(first, MAX_PAGE)),
+                ctx.uow, ctx.principal, sid, action, None, after, limit
             )
-        except NotFound:
-            return None
-        except Forbidden as exc:  # an answer, not a failure: the role may not read the trail
-            return Problem.from_error(exc)
-        return AuditTrailPage(
-            items=[AuditEntryType.of(e) for e in page.items], next_cursor=page.next_cursor
-        )
+            return AuditTrailPage(
+                items=[AuditEntryType.of(e) for e in page.items], next_cursor=page.next_cursor
+            )
+
+        return await _about_student(student_id, read)
 
     @strawberry.field(
         description="The notes about a student that you may read, newest first; null for a "
         "student you may not see"
     )
     async def student_notes(self, info: Info, student_id: strawberry.ID) -> list[NoteType] | None:
-        sid = parse_id(student_id)
-        if sid is None:
-            return None
-        try:
-            notes = await notes_service.list_notes(info.context.uow, info.context.principal, sid)
-        except NotFound:
-            return None
-        return [NoteType.of(n) for n in notes]
+        ctx = info.context
+
+        async def read(sid: uuid.UUID) -> list[NoteType]:
+            return [
+                NoteType.of(n) for n in await notes_service.list_notes(ctx.uow, ctx.principal, sid)
+            ]
+
+        notes = await _about_student(student_id, read)
+        return None if isinstance(notes, Problem) else notes  # notes refuse nobody: they filter
 
     @strawberry.field(
         description="A student's consent ledger (care and leadership roles, the privacy "
@@ -323,16 +332,13 @@ class PrivacyQuery:
     async def student_consents(
         self, info: Info, student_id: strawberry.ID
     ) -> StudentConsentsResult | None:
-        sid = parse_id(student_id)
-        if sid is None:
-            return None
-        try:
-            consents = await service.list_consents(info.context.uow, info.context.principal, sid)
-        except NotFound:
-            return None
-        except Forbidden as exc:
-            return Problem.from_error(exc)
-        return ConsentList(items=[ConsentType.of(c) for c in consents])
+        ctx = info.context
+
+        async def read(sid: uuid.UUID) -> ConsentList:
+            consents = await service.list_consents(ctx.uow, ctx.principal, sid)
+            return ConsentList(items=[ConsentType.of(c) for c in consents])
+
+        return await _about_student(student_id, read)
 
     @strawberry.field(
         description="With whom a student's data was shared (care and leadership roles, the "
@@ -341,16 +347,13 @@ class PrivacyQuery:
     async def student_disclosures(
         self, info: Info, student_id: strawberry.ID
     ) -> StudentDisclosuresResult | None:
-        sid = parse_id(student_id)
-        if sid is None:
-            return None
-        try:
-            rows = await service.list_disclosures(info.context.uow, info.context.principal, sid)
-        except NotFound:
-            return None
-        except Forbidden as exc:
-            return Problem.from_error(exc)
-        return DisclosureList(items=[DisclosureType.of(d) for d in rows])
+        ctx = info.context
+
+        async def read(sid: uuid.UUID) -> DisclosureList:
+            rows = await service.list_disclosures(ctx.uow, ctx.principal, sid)
+            return DisclosureList(items=[DisclosureType.of(d) for d in rows])
+
+        return await _about_student(student_id, read)
 
 
 @strawberry.type

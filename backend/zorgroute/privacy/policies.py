@@ -3,15 +3,12 @@ Decisions per student (the lists are always of one student's records). Deny by d
 
 from __future__ import annotations
 
-import uuid
-
-from sqlmodel import col, select
-
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.errors import Forbidden
 from zorgroute.core.security import roles
 from zorgroute.core.security.principal import Principal
-from zorgroute.roster.models import Enrolment, Student, TeachingAssignment
+from zorgroute.roster.models import Enrolment, Student
+from zorgroute.roster.policies import mentored_students
 
 # Record and withdraw consents: the care roles, leadership, and the student's mentor (who holds
 # the parent conversations).
@@ -34,16 +31,8 @@ async def is_mentor_of(uow: UnitOfWork, principal: Principal, student: Student) 
     staff_id = principal.staff_member_ids.get(student.school_id)
     if staff_id is None or "mentor" not in principal.roles_at(student.school_id):
         return False
-    found: uuid.UUID | None = await uow.first(
-        select(Enrolment.student_id)
-        .join(TeachingAssignment, col(TeachingAssignment.group_id) == Enrolment.group_id)
-        .where(
-            Enrolment.student_id == student.id,
-            TeachingAssignment.staff_member_id == staff_id,
-            col(TeachingAssignment.role) == "mentor",
-        )
-    )
-    return found is not None
+    mentored = mentored_students(staff_id).where(Enrolment.student_id == student.id)
+    return await uow.first(mentored) is not None
 
 
 async def require(

@@ -20,9 +20,6 @@ from zorgroute.roster.models import Enrolment, Group, Student, TeachingAssignmen
 
 Action = Literal["read", "update", "sync"]
 
-_SCHOOL_WIDE_READ = roles.SCHOOL_WIDE_READ
-_ROSTER_EDIT = roles.ROSTER_EDIT
-_GROUP_BOUND = roles.GROUP_BOUND
 _EXTERNAL = frozenset({roles.EXTERNAL})
 
 _SCOPE = {"read": "roster:read", "update": "roster:write", "sync": "roster:write"}
@@ -36,14 +33,16 @@ def student_filter(principal: Principal, action: Action = "read") -> ColumnEleme
     """SQL condition on Student for the students this principal may see / change."""
     if principal.kind == "system" and not principal.has_scope(_SCOPE[action]):
         return false()
-    wide = _schools_with(principal, _SCHOOL_WIDE_READ if action == "read" else _ROSTER_EDIT)
+    wide = _schools_with(
+        principal, roles.SCHOOL_WIDE_READ if action == "read" else roles.ROSTER_EDIT
+    )
     conditions: list[ColumnElement[bool]] = []
     if wide:
         conditions.append(col(Student.school_id).in_(wide))
     staff_ids = [
         staff_id
         for school_id, staff_id in principal.staff_member_ids.items()
-        if principal.roles_at(school_id) & _GROUP_BOUND
+        if principal.roles_at(school_id) & roles.GROUP_BOUND
     ]
     if action == "read" and staff_ids:
         my_groups = select(TeachingAssignment.group_id).where(
@@ -54,6 +53,18 @@ def student_filter(principal: Principal, action: Action = "read") -> ColumnEleme
     if action == "read" and principal.user_id and _schools_with(principal, _EXTERNAL):
         conditions.append(col(Student.id).in_(granted_students(principal.user_id)))
     return or_(*conditions) if conditions else false()
+
+
+def mentored_students(staff_id: uuid.UUID) -> SelectOfScalar[uuid.UUID]:
+    """Students in a group this staff member is the mentor of."""
+    return (
+        select(Enrolment.student_id)
+        .join(TeachingAssignment, col(TeachingAssignment.group_id) == Enrolment.group_id)
+        .where(
+            TeachingAssignment.staff_member_id == staff_id,
+            col(TeachingAssignment.role) == "mentor",
+        )
+    )
 
 
 def granted_students(user_id: uuid.UUID) -> SelectOfScalar[uuid.UUID]:

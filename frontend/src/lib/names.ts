@@ -1,6 +1,6 @@
 /**
  * Dutch personal names. A tussenvoegsel ("de", "van der") belongs in the name as written but not
- * in the sort order: "Emma de Vries" sorts under V, as "Vries, Emma de".
+ * in the sort order: "Emma de Vries" sorts under V, as "Vries, Emma de" (the API sorts lists).
  */
 export interface PersonName {
   given_name?: string;
@@ -38,22 +38,4 @@ export function listName(name: PersonName): string {
 export function shortName(name: PersonName): string {
   const { first, infix, family } = parts(name);
   return [first ? `${first[0]}.` : '', infix, family].filter(Boolean).join(' ');
-}
-
-const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
-
-/** Compare by family name without tussenvoegsel, then first name, then tussenvoegsel. */
-export function compareNames(a: PersonName, b: PersonName): number {
-  const x = parts(a);
-  const y = parts(b);
-  return (
-    collator.compare(x.family, y.family) ||
-    collator.compare(x.first, y.first) ||
-    collator.compare(x.infix, y.infix)
-  );
-}
-
-export function initials(name: PersonName): string {
-  const { first, family } = parts(name);
-  return `${first.charAt(0)}${family.charAt(0)}`.toUpperCase();
 }

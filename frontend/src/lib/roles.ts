@@ -1,19 +1,5 @@
 /** What a role may use in the app. The API decides what data anyone sees; this only shapes the
  * navigation so nobody is offered a page that would be empty for them. */
-export type Role =
-  | 'teacher'
-  | 'mentor'
-  | 'intern_begeleider'
-  | 'zorgcoordinator'
-  | 'orthopedagoog'
-  | 'remedial_teacher'
-  | 'school_social_worker'
-  | 'hb_specialist'
-  | 'hb_coordinator'
-  | 'team_leader'
-  | 'school_leader'
-  | 'privacy_officer'
-  | 'external_partner';
 
 /** Care and leadership roles see every group and student of their school. */
 const SCHOOL_WIDE: readonly string[] = [
