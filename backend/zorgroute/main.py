@@ -27,6 +27,8 @@ from zorgroute.core.security.tokens import OidcMetadata, TokenValidator
 from zorgroute.graphql.schema import graphql_router
 from zorgroute.identity.rest import auth_router, me_router
 from zorgroute.notes.rest import router as notes_router
+from zorgroute.hgw.rest import router as hgw_router
+from zorgroute.plans.rest import router as plans_router
 from zorgroute.organisations.rest import router as organisations_router
 from zorgroute.privacy import export_rest, retention_rest
 from zorgroute.privacy.rest import router as privacy_router
@@ -93,6 +95,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(retention_rest.router)
     app.include_router(notes_router)
     app.include_router(privacy_router)
+    app.include_router(hgw_router)
+    app.include_router(plans_router)
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
     _health_routes(app)
     _finish_openapi(app)

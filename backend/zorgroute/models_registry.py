@@ -3,6 +3,18 @@
 from zorgroute.audit.models import AuditEvent
 from zorgroute.core.idempotency import IdempotencyRecord
 from zorgroute.core.models import metadata, tenant_tables
+from zorgroute.core.outbox import OutboxEvent
+from zorgroute.hgw.models import (
+    AssessmentResult,
+    CyclePeriod,
+    EducationalNeed,
+    GroupMeeting,
+    GroupOverview,
+    HgwSettings,
+    MeetingDecision,
+    OverviewRow,
+    Signal,
+)
 from zorgroute.core.ratelimit import rate_limit_bucket
 from zorgroute.identity.models import (
     IntegrationClient,
@@ -14,6 +26,14 @@ from zorgroute.identity.models import (
 )
 from zorgroute.notes.models import StudentNote
 from zorgroute.organisations.models import Board, School, SchoolYear, Swv
+from zorgroute.plans.models import (
+    DevelopmentPerspective,
+    DevelopmentPerspectiveVersion,
+    GroupPlan,
+    IndividualPlan,
+    PlanAmendment,
+    PlanRow,
+)
 from zorgroute.privacy.models import AccessGrant, Consent, Disclosure
 from zorgroute.privacy.retention_models import LegalHold, RetentionPolicy
 from zorgroute.roster.models import (
@@ -41,22 +61,38 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
 
 __all__ = [
     "AccessGrant",
+    "AssessmentResult",
     "AuditEvent",
     "Board",
     "Consent",
+    "CyclePeriod",
+    "DevelopmentPerspective",
+    "DevelopmentPerspectiveVersion",
     "Disclosure",
+    "EducationalNeed",
     "Enrolment",
     "ExternalRef",
     "Group",
+    "GroupMeeting",
+    "GroupOverview",
+    "GroupPlan",
     "Guardian",
+    "HgwSettings",
     "IdempotencyRecord",
+    "IndividualPlan",
     "IntegrationClient",
     "IntegrationClientSchool",
     "LegalHold",
+    "MeetingDecision",
+    "OutboxEvent",
+    "OverviewRow",
+    "PlanAmendment",
+    "PlanRow",
     "RetentionPolicy",
     "School",
     "SchoolMembership",
     "SchoolYear",
+    "Signal",
     "StaffMember",
     "Student",
     "StudentGuardian",

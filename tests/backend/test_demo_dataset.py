@@ -458,6 +458,7 @@ def test_demo_staff_and_assignments() -> None:
         assert _assignments_of(po, staff_id) == set()
     assert _assignments_of(lyceum, "demo-mentor") == {("1A", "mentor", None)}
     assert _assignments_of(lyceum, "demo-docent") == {
+        ("1A-wi", "teacher", "wiskunde"),
         ("2B-wi", "teacher", "wiskunde"),
         ("3C-wi", "teacher", "wiskunde"),
     }

@@ -120,3 +120,17 @@ class RateLimited(AppError):
 
 class PayloadTooLarge(AppError):
     status, code, title = 413, "payload-too-large", "The request body is too large"
+
+
+def require_version(current: int, expected: int | None, what: str) -> None:
+    """Optimistic locking: the writer names the version they read (If-Match/expectedVersion)."""
+    if expected is None:
+        raise PreconditionRequired(
+            "Send If-Match with the ETag you read (GraphQL: expectedVersion).",
+            current_version=current,
+        )
+    if expected != current:
+        raise PreconditionFailed(
+            f"The {what} was changed after you read it. Reload, then apply your change again.",
+            current_version=current,
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Query
+from fastapi import Header, Query
 
 from zorgroute.core.pagination import DEFAULT_LIMIT, MAX_LIMIT
 
@@ -20,3 +20,8 @@ def etag(version: int) -> str:
 def version_from_if_match(if_match: str | None) -> int | None:
     """The version named by If-Match ('"v3"', checked by the route), or None when absent."""
     return None if if_match is None else int(if_match.strip().strip('"').removeprefix("v"))
+
+
+IfMatch = Annotated[
+    str | None, Header(pattern=r'^"v\d+"$', description='The ETag you read, e.g. "v3"')
+]

@@ -236,8 +236,8 @@ _LYCEUM_STAFF: tuple[_StaffSpec, ...] = (
     _StaffSpec("zorgcoördinator", "demo-zorgcoordinator"),
     _StaffSpec("specialist hoogbegaafdheid", "demo-hb"),
     _StaffSpec("mentor / docent", "demo-mentor", (_mentor("1A"),)),
-    _StaffSpec("docent wiskunde", "demo-docent", _teacher("wiskunde", "2B-wi", "3C-wi")),
-    _StaffSpec("docent wiskunde", None, _teacher("wiskunde", "1A-wi")),
+    # Teaches 1A too, so the demo mentor's group plan has a teacher to share it with.
+    _StaffSpec("docent wiskunde", "demo-docent", _teacher("wiskunde", "1A-wi", "2B-wi", "3C-wi")),
     _StaffSpec(
         "mentor / docent Engels",
         None,
