@@ -25,11 +25,11 @@ from zorgroute.core.problem import (
 from zorgroute.core.ratelimit import RateLimiter, RateLimitMiddleware
 from zorgroute.core.security.tokens import OidcMetadata, TokenValidator
 from zorgroute.graphql.schema import graphql_router
+from zorgroute.hgw.rest import router as hgw_router
 from zorgroute.identity.rest import auth_router, me_router
 from zorgroute.notes.rest import router as notes_router
-from zorgroute.hgw.rest import router as hgw_router
-from zorgroute.plans.rest import router as plans_router
 from zorgroute.organisations.rest import router as organisations_router
+from zorgroute.plans.rest import router as plans_router
 from zorgroute.privacy import export_rest, retention_rest
 from zorgroute.privacy.rest import router as privacy_router
 from zorgroute.roster.rest import router as roster_router

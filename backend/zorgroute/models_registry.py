@@ -4,6 +4,7 @@ from zorgroute.audit.models import AuditEvent
 from zorgroute.core.idempotency import IdempotencyRecord
 from zorgroute.core.models import metadata, tenant_tables
 from zorgroute.core.outbox import OutboxEvent
+from zorgroute.core.ratelimit import rate_limit_bucket
 from zorgroute.hgw.models import (
     AssessmentResult,
     CyclePeriod,
@@ -15,7 +16,6 @@ from zorgroute.hgw.models import (
     OverviewRow,
     Signal,
 )
-from zorgroute.core.ratelimit import rate_limit_bucket
 from zorgroute.identity.models import (
     IntegrationClient,
     IntegrationClientSchool,

@@ -107,6 +107,10 @@ class UnitOfWork:
             # SQLAlchemy's execute (sqlmodel deprecates it in favour of exec, which is for selects).
             return await SAAsyncSession.execute(self.session, stmt, params)
 
+    async def rows(self, stmt: Executable) -> list[tuple[Any, ...]]:
+        """All result rows of a multi-column select, as plain tuples."""
+        return [tuple(r) for r in (await self.execute(stmt)).all()]
+
     async def scalars(self, stmt: SelectOfScalar[T]) -> list[T]:
         async with self._locked():
             return list((await self.session.exec(stmt)).all())
@@ -134,6 +138,10 @@ class UnitOfWork:
                 self.session.add_all(self._added)
                 self._added.clear()
             yield self.session
+
+    async def delete(self, obj: Any) -> None:
+        async with self._locked() as session:
+            await session.delete(obj)
 
     async def flush(self) -> None:
         async with self._locked():

@@ -288,4 +288,3 @@ class MeetingDecision(IdMixin, TenantMixin, TimestampMixin, table=True):
     student_id: uuid.UUID = Field(foreign_key="student.id", index=True)
     decision: str = Field(sa_column=Column(String(30), nullable=False))
     note: str = Field(default="", sa_column=Column(Text, nullable=False))
-

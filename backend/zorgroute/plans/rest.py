@@ -104,7 +104,9 @@ async def activate_plan(
     return _tagged(response, plan)
 
 
-@router.post("/plans/{plan_id}/midterm-review", operation_id="plans-midterm-review", responses=LOCKED)
+@router.post(
+    "/plans/{plan_id}/midterm-review", operation_id="plans-midterm-review", responses=LOCKED
+)
 async def midterm_review(
     plan_id: uuid.UUID,
     data: MidtermReview,
@@ -185,9 +187,7 @@ def _ihp(response: Response, ihp: IhpRead) -> IhpRead:
     return ihp
 
 
-@router.post(
-    "/plans/{plan_id}/individual-plans", operation_id="plans-create-ihp", status_code=201
-)
+@router.post("/plans/{plan_id}/individual-plans", operation_id="plans-create-ihp", status_code=201)
 async def create_ihp(
     plan_id: uuid.UUID,
     data: IhpCreate,
@@ -264,9 +264,7 @@ def _opp(response: Response, opp: OppRead) -> OppRead:
     return opp
 
 
-@router.get(
-    "/students/{student_id}/development-perspective", operation_id="plans-get-perspective"
-)
+@router.get("/students/{student_id}/development-perspective", operation_id="plans-get-perspective")
 async def get_perspective(
     student_id: uuid.UUID, response: Response, uow: Uow, principal: CurrentPrincipal
 ) -> OppRead:

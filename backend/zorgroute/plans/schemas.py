@@ -234,7 +234,9 @@ class IhpWrite(_In):
     organisation: Text = ""
     evaluation_plan: Text = ""
     parent_agreements: Text = ""
-    student_view: Text = Field(default="", description="How the student was involved, in their words")
+    student_view: Text = Field(
+        default="", description="How the student was involved, in their words"
+    )
 
 
 class IhpCreate(IhpWrite):

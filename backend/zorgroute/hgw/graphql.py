@@ -1,0 +1,645 @@
+"""GraphQL fields of the HGW cycle: group overviews, signals, educational needs and the student's
+timeline. No SQL, no authorization logic here: the services decide, these fields translate.
+
+The helpers `given`, `answer` and `visible` are shared with the plans domain's fields."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
+from typing import Annotated, Any, TypeVar
+
+import strawberry
+from pydantic import ValidationError
+from strawberry.types import Info
+
+from zorgroute.core.errors import AppError, Forbidden, NotFound
+from zorgroute.graphql.errors import Problem
+from zorgroute.graphql.ids import parse_id
+from zorgroute.hgw import needs as needs_service
+from zorgroute.hgw import overviews, timeline
+from zorgroute.hgw.schemas import (
+    GoalRead,
+    Hint,
+    NeedItemRead,
+    NeedRead,
+    NeedWrite,
+    OverviewRead,
+    OverviewSummary,
+    ResultRead,
+    RowRead,
+    RowUpdate,
+    SignalCreate,
+    SignalRead,
+    TimelineItem,
+)
+from zorgroute.roster.service import STUDENT_NOT_FOUND
+
+T = TypeVar("T")
+
+
+# -- shared helpers -------------------------------------------------------------------------
+def _plain(value: Any) -> Any:
+    """A GraphQL input value as the JSON REST would have received: nested inputs become dicts
+    without the fields the client left out."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return given(value)
+    return value
+
+
+def given(input: object) -> dict[str, Any]:
+    """The fields the client sent, for the Pydantic command (nested inputs included)."""
+    return {k: _plain(v) for k, v in vars(input).items() if v is not strawberry.UNSET}
+
+
+def some_id(value: strawberry.ID, not_found: str) -> uuid.UUID:
+    """The UUID behind an id argument; one that cannot be ours is simply not found."""
+    found = parse_id(value)
+    if found is None:
+        raise NotFound(not_found)
+    return found
+
+
+async def answer(info: Info, call: Callable[[], Awaitable[T]]) -> T | Problem:
+    """A mutation's result: what the service returned, or its refusal as a Problem (and
+    nothing of a refused operation is committed)."""
+    try:
+        return await call()
+    except ValidationError as exc:
+        return Problem.from_validation(exc)
+    except AppError as exc:
+        info.context.uow.rollback_only = True
+        return Problem.from_error(exc)
+
+
+async def visible(
+    value: strawberry.ID, read: Callable[[uuid.UUID], Awaitable[T]]
+) -> T | Problem | None:
+    """A read of one record: null when you may not see it (as `student` does), a Problem when
+    your role may not read it although you see what it belongs to."""
+    record_id = parse_id(value)
+    if record_id is None:
+        return None
+    try:
+        return await read(record_id)
+    except NotFound:
+        return None
+    except Forbidden as exc:  # an answer, not a failure
+        return Problem.from_error(exc)
+
+
+def _id(value: uuid.UUID) -> strawberry.ID:
+    return strawberry.ID(str(value))
+
+
+def _opt_id(value: uuid.UUID | None) -> strawberry.ID | None:
+    return strawberry.ID(str(value)) if value is not None else None
+
+
+# -- types ----------------------------------------------------------------------------------
+@strawberry.type(name="Goal", description="A goal (doel), SMART(I)")
+class GoalType:
+    id: strawberry.ID
+    text: str
+    desired_behaviour: bool
+    measure: str
+    target_date: date | None
+
+    @classmethod
+    def of(cls, g: GoalRead) -> GoalType:
+        return cls(
+            id=_id(g.id),
+            text=g.text,
+            desired_behaviour=g.desired_behaviour,
+            measure=g.measure,
+            target_date=g.target_date,
+        )
+
+
+@strawberry.type(name="Hint", description="A quality hint: a warning, never a refusal")
+class HintType:
+    code: str
+    pointer: str
+    message: str
+
+    @classmethod
+    def of(cls, h: Hint) -> HintType:
+        return cls(code=h.code, pointer=h.pointer, message=h.message)
+
+
+@strawberry.type(
+    name="NeedItem", description="What the student needs, under a begrijpwijzer heading"
+)
+class NeedItemType:
+    category: str
+    phrase: str
+    text: str
+
+    @classmethod
+    def of(cls, i: NeedItemRead) -> NeedItemType:
+        return cls(category=i.category, phrase=i.phrase, text=i.text)
+
+
+@strawberry.type(name="EducationalNeed", description="Onderwijsbehoefte: goals and what it takes")
+class NeedType:
+    id: strawberry.ID
+    student_id: strawberry.ID
+    overview_id: strawberry.ID | None
+    scope: str
+    domain: str
+    nature: str
+    subject: str | None
+    goals: list[GoalType]
+    items: list[NeedItemType]
+    uses_talents: str
+    set_with_student: bool
+    student_view: str
+    valid_from: date
+    valid_until: date
+    author_name: str
+    created_at: datetime
+    version: int
+    hints: list[HintType]
+
+    @classmethod
+    def of(cls, n: NeedRead) -> NeedType:
+        return cls(
+            id=_id(n.id),
+            student_id=_id(n.student_id),
+            overview_id=_opt_id(n.overview_id),
+            scope=n.scope,
+            domain=n.domain,
+            nature=n.nature,
+            subject=n.subject,
+            goals=[GoalType.of(g) for g in n.goals],
+            items=[NeedItemType.of(i) for i in n.items],
+            uses_talents=n.uses_talents,
+            set_with_student=n.set_with_student,
+            student_view=n.student_view,
+            valid_from=n.valid_from,
+            valid_until=n.valid_until,
+            author_name=n.author_name,
+            created_at=n.created_at,
+            version=n.version,
+            hints=[HintType.of(h) for h in n.hints],
+        )
+
+
+@strawberry.type(name="AssessmentResult", description="A test result or social-emotional score")
+class ResultType:
+    id: strawberry.ID
+    student_id: strawberry.ID
+    kind: str
+    domain: str
+    instrument: str
+    respondent: str | None
+    taken_on: date
+    score: float | None
+    level: str | None
+    below_minimum: bool = strawberry.field(description="Below the school's signalling criterion")
+    source: str
+
+    @classmethod
+    def of(cls, r: ResultRead) -> ResultType:
+        return cls(
+            id=_id(r.id),
+            student_id=_id(r.student_id),
+            kind=r.kind,
+            domain=r.domain,
+            instrument=r.instrument,
+            respondent=r.respondent,
+            taken_on=r.taken_on,
+            score=r.score,
+            level=r.level,
+            below_minimum=r.below_minimum,
+            source=r.source,
+        )
+
+
+@strawberry.type(name="Signal", description="Signalering: a student needs extra attention")
+class SignalType:
+    id: strawberry.ID
+    overview_id: strawberry.ID
+    student_id: strawberry.ID
+    category: str
+    mode: str
+    basis: list[str]
+    note: str
+    created_by_name: str
+    created_at: datetime
+    confirmed_at: datetime | None
+
+    @classmethod
+    def of(cls, s: SignalRead) -> SignalType:
+        return cls(
+            id=_id(s.id),
+            overview_id=_id(s.overview_id),
+            student_id=_id(s.student_id),
+            category=s.category,
+            mode=s.mode,
+            basis=list(s.basis),
+            note=s.note,
+            created_by_name=s.created_by_name,
+            created_at=s.created_at,
+            confirmed_at=s.confirmed_at,
+        )
+
+
+@strawberry.type(name="GroupOverviewRow", description="One student's row of a group overview")
+class RowType:
+    id: strawberry.ID
+    student_id: strawberry.ID
+    given_name: str
+    preferred_name: str | None
+    infix: str | None
+    family_name: str
+    observations: str
+    student_conversation: str
+    parent_conversation: str
+    agreements: str
+    stimulating_factors: str
+    hindering_factors: str
+    strengths: str
+    work_attitude: str
+    particulars: str | None = strawberry.field(
+        description="Restricted (mentor and care): null when you may not see particulars"
+    )
+    instruction_level: str | None
+    updated_by_name: str
+    updated_at: datetime
+    version: int
+    results: list[ResultType]
+    signals: list[SignalType]
+    needs: list[NeedType]
+
+    @classmethod
+    def of(cls, r: RowRead) -> RowType:
+        return cls(
+            id=_id(r.id),
+            student_id=_id(r.student_id),
+            given_name=r.given_name,
+            preferred_name=r.preferred_name,
+            infix=r.infix,
+            family_name=r.family_name,
+            observations=r.observations,
+            student_conversation=r.student_conversation,
+            parent_conversation=r.parent_conversation,
+            agreements=r.agreements,
+            stimulating_factors=r.stimulating_factors,
+            hindering_factors=r.hindering_factors,
+            strengths=r.strengths,
+            work_attitude=r.work_attitude,
+            particulars=r.particulars,
+            instruction_level=r.instruction_level,
+            updated_by_name=r.updated_by_name,
+            updated_at=r.updated_at,
+            version=r.version,
+            results=[ResultType.of(x) for x in r.results],
+            signals=[SignalType.of(s) for s in r.signals],
+            needs=[NeedType.of(n) for n in r.needs],
+        )
+
+
+@strawberry.type(
+    name="GroupOverview",
+    description="Groepsoverzicht: header, the settings that shape its columns, and every row",
+)
+class OverviewType:
+    id: strawberry.ID
+    school_id: strawberry.ID
+    group_id: strawberry.ID
+    group_name: str
+    cycle_period_id: strawberry.ID
+    period_name: str
+    starts_on: date
+    ends_on: date
+    cycle: str
+    subject: str | None
+    status: str
+    dated_on: date
+    owner_name: str
+    seeded_from_id: strawberry.ID | None
+    version: int
+    editable: bool = strawberry.field(description="Whether you may change it now")
+    plan_id: strawberry.ID | None
+    meeting_id: strawberry.ID | None
+    test_domains: list[str]
+    seo_categories: list[str]
+    work_attitude_column: bool
+    rows: list[RowType]
+
+    @classmethod
+    def of(cls, o: OverviewRead) -> OverviewType:
+        return cls(
+            id=_id(o.id),
+            school_id=_id(o.school_id),
+            group_id=_id(o.group_id),
+            group_name=o.group_name,
+            cycle_period_id=_id(o.cycle_period_id),
+            period_name=o.period_name,
+            starts_on=o.starts_on,
+            ends_on=o.ends_on,
+            cycle=o.cycle,
+            subject=o.subject,
+            status=o.status,
+            dated_on=o.dated_on,
+            owner_name=o.owner_name,
+            seeded_from_id=_opt_id(o.seeded_from_id),
+            version=o.version,
+            editable=o.editable,
+            plan_id=_opt_id(o.plan_id),
+            meeting_id=_opt_id(o.meeting_id),
+            test_domains=list(o.test_domains),
+            seo_categories=list(o.seo_categories),
+            work_attitude_column=o.work_attitude_column,
+            rows=[RowType.of(r) for r in o.rows],
+        )
+
+
+@strawberry.type(name="GroupOverviewSummary", description="A group overview in a list")
+class OverviewSummaryType:
+    id: strawberry.ID
+    group_id: strawberry.ID
+    group_name: str
+    cycle_period_id: strawberry.ID
+    period_name: str
+    starts_on: date
+    ends_on: date
+    cycle: str
+    subject: str | None
+    status: str
+    dated_on: date
+    owner_name: str
+    plan_id: strawberry.ID | None
+    plan_status: str | None
+    meeting_id: strawberry.ID | None
+    signal_count: int
+
+    @classmethod
+    def of(cls, s: OverviewSummary) -> OverviewSummaryType:
+        return cls(
+            id=_id(s.id),
+            group_id=_id(s.group_id),
+            group_name=s.group_name,
+            cycle_period_id=_id(s.cycle_period_id),
+            period_name=s.period_name,
+            starts_on=s.starts_on,
+            ends_on=s.ends_on,
+            cycle=s.cycle,
+            subject=s.subject,
+            status=s.status,
+            dated_on=s.dated_on,
+            owner_name=s.owner_name,
+            plan_id=_opt_id(s.plan_id),
+            plan_status=s.plan_status,
+            meeting_id=_opt_id(s.meeting_id),
+            signal_count=s.signal_count,
+        )
+
+
+@strawberry.type(name="TimelineItem", description="One event of a student's HGW history")
+class TimelineItemType:
+    kind: str
+    at: date
+    title: str = strawberry.field(description="Dutch label, e.g. 'Onderwijsbehoefte benoemd'")
+    summary: str
+    student_words: str | None = strawberry.field(
+        description="The student's own words, where recorded"
+    )
+    ref_id: strawberry.ID
+    link: str | None = strawberry.field(description="SPA path of the source record")
+
+    @classmethod
+    def of(cls, t: TimelineItem) -> TimelineItemType:
+        return cls(
+            kind=t.kind,
+            at=t.at,
+            title=t.title,
+            summary=t.summary,
+            student_words=t.student_words,
+            ref_id=_id(t.ref_id),
+            link=t.link,
+        )
+
+
+@strawberry.type(description="A group's overviews, newest period first")
+class GroupOverviewList:
+    items: list[OverviewSummaryType]
+
+
+@strawberry.type(description="A student's educational needs, newest first")
+class EducationalNeedList:
+    items: list[NeedType]
+
+
+@strawberry.type(description="A student's HGW timeline, newest first")
+class StudentTimeline:
+    items: list[TimelineItemType]
+
+
+# -- inputs: plain fields; the REST write models validate them (same rules, same pointers) --
+@strawberry.input(description="Cells of a student's overview row; leave out what does not change")
+class OverviewRowInput:
+    observations: str | None = strawberry.UNSET
+    student_conversation: str | None = strawberry.UNSET
+    parent_conversation: str | None = strawberry.UNSET
+    agreements: str | None = strawberry.UNSET
+    stimulating_factors: str | None = strawberry.UNSET
+    hindering_factors: str | None = strawberry.UNSET
+    strengths: str | None = strawberry.UNSET
+    work_attitude: str | None = strawberry.UNSET
+    particulars: str | None = strawberry.UNSET
+    instruction_level: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="Signal a student for extra attention (behind or ahead)")
+class SignalInput:
+    student_id: strawberry.ID
+    category: str
+    mode: str
+    basis: list[str]
+    note: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="A goal; `id` keeps its identity across edits and evaluations")
+class GoalInput:
+    text: str
+    id: strawberry.ID | None = strawberry.UNSET
+    desired_behaviour: bool | None = strawberry.UNSET
+    measure: str | None = strawberry.UNSET
+    target_date: date | None = strawberry.UNSET
+
+
+@strawberry.input(description="What the student needs, under one of the seven headings")
+class NeedItemInput:
+    category: str
+    text: str
+    phrase: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="An educational need: at least one goal and one need item")
+class EducationalNeedInput:
+    domain: str
+    nature: str
+    goals: list[GoalInput]
+    items: list[NeedItemInput]
+    set_with_student: bool
+    valid_from: date
+    valid_until: date
+    overview_id: strawberry.ID | None = strawberry.UNSET
+    scope: str | None = strawberry.UNSET
+    subject: str | None = strawberry.UNSET
+    uses_talents: str | None = strawberry.UNSET
+    student_view: str | None = strawberry.UNSET
+
+
+GroupOverviewResult = Annotated[OverviewType | Problem, strawberry.union("GroupOverviewResult")]
+GroupOverviewsResult = Annotated[
+    GroupOverviewList | Problem, strawberry.union("GroupOverviewsResult")
+]
+StudentNeedsResult = Annotated[
+    EducationalNeedList | Problem, strawberry.union("StudentNeedsResult")
+]
+StudentTimelineResult = Annotated[
+    StudentTimeline | Problem, strawberry.union("StudentTimelineResult")
+]
+UpdateOverviewRowResult = Annotated[RowType | Problem, strawberry.union("UpdateOverviewRowResult")]
+CreateSignalResult = Annotated[SignalType | Problem, strawberry.union("CreateSignalResult")]
+CreateNeedResult = Annotated[NeedType | Problem, strawberry.union("CreateNeedResult")]
+UpdateNeedResult = Annotated[NeedType | Problem, strawberry.union("UpdateNeedResult")]
+
+
+@strawberry.type
+class HgwQuery:
+    @strawberry.field(
+        description="A whole group overview: every student's row with results, signals and "
+        "needs, in a fixed number of queries. Null for an overview you may not see."
+    )
+    async def group_overview(self, info: Info, id: strawberry.ID) -> GroupOverviewResult | None:
+        ctx = info.context
+
+        async def read(overview_id: uuid.UUID) -> OverviewType:
+            return OverviewType.of(
+                await overviews.get_overview(ctx.uow, ctx.principal, overview_id)
+            )
+
+        return await visible(id, read)
+
+    @strawberry.field(
+        description="A group's overviews, newest period first; null for a group you may not see"
+    )
+    async def group_overviews(
+        self, info: Info, group_id: strawberry.ID
+    ) -> GroupOverviewsResult | None:
+        ctx = info.context
+
+        async def read(gid: uuid.UUID) -> GroupOverviewList:
+            rows = await overviews.list_overviews(ctx.uow, ctx.principal, gid)
+            return GroupOverviewList(items=[OverviewSummaryType.of(s) for s in rows])
+
+        return await visible(group_id, read)
+
+    @strawberry.field(
+        description="A student's educational needs, newest first; null for a student you may "
+        "not see"
+    )
+    async def student_needs(
+        self, info: Info, student_id: strawberry.ID
+    ) -> StudentNeedsResult | None:
+        ctx = info.context
+
+        async def read(sid: uuid.UUID) -> EducationalNeedList:
+            found = await needs_service.list_needs(ctx.uow, ctx.principal, sid)
+            return EducationalNeedList(items=[NeedType.of(n) for n in found])
+
+        return await visible(student_id, read)
+
+    @strawberry.field(
+        description="Signals, needs, plans, meeting decisions and the OPP of a student, newest "
+        "first; null for a student you may not see"
+    )
+    async def student_timeline(
+        self, info: Info, student_id: strawberry.ID
+    ) -> StudentTimelineResult | None:
+        ctx = info.context
+
+        async def read(sid: uuid.UUID) -> StudentTimeline:
+            items = await timeline.student_timeline(ctx.uow, ctx.principal, sid)
+            return StudentTimeline(items=[TimelineItemType.of(t) for t in items])
+
+        return await visible(student_id, read)
+
+
+@strawberry.type
+class HgwMutation:
+    @strawberry.mutation(
+        description="Change cells of one student's overview row (optimistic locking on the row)"
+    )
+    async def update_overview_row(
+        self,
+        info: Info,
+        overview_id: strawberry.ID,
+        student_id: strawberry.ID,
+        expected_version: int,
+        input: OverviewRowInput,
+    ) -> UpdateOverviewRowResult:
+        async def call() -> RowType:
+            oid = some_id(overview_id, overviews.OVERVIEW_NOT_FOUND)
+            sid = some_id(student_id, STUDENT_NOT_FOUND)
+            data = RowUpdate.model_validate(given(input))
+            ctx = info.context
+            return RowType.of(
+                await overviews.update_row(ctx.uow, ctx.principal, oid, sid, expected_version, data)
+            )
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Signal a student of the overview for extra attention in the coming period"
+    )
+    async def create_signal(
+        self, info: Info, overview_id: strawberry.ID, input: SignalInput
+    ) -> CreateSignalResult:
+        async def call() -> SignalType:
+            oid = some_id(overview_id, overviews.OVERVIEW_NOT_FOUND)
+            data = SignalCreate.model_validate(given(input))
+            ctx = info.context
+            return SignalType.of(await overviews.create_signal(ctx.uow, ctx.principal, oid, data))
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Name an educational need; `hints` carry SMART(I) warnings, never refusals"
+    )
+    async def create_need(
+        self, info: Info, student_id: strawberry.ID, input: EducationalNeedInput
+    ) -> CreateNeedResult:
+        async def call() -> NeedType:
+            sid = some_id(student_id, STUDENT_NOT_FOUND)
+            data = NeedWrite.model_validate(given(input))
+            ctx = info.context
+            return NeedType.of(await needs_service.create_need(ctx.uow, ctx.principal, sid, data))
+
+        return await answer(info, call)
+
+    @strawberry.mutation(description="Replace an educational need (optimistic locking)")
+    async def update_need(
+        self,
+        info: Info,
+        need_id: strawberry.ID,
+        expected_version: int,
+        input: EducationalNeedInput,
+    ) -> UpdateNeedResult:
+        async def call() -> NeedType:
+            nid = some_id(need_id, needs_service.NEED_NOT_FOUND)
+            data = NeedWrite.model_validate(given(input))
+            ctx = info.context
+            return NeedType.of(
+                await needs_service.update_need(ctx.uow, ctx.principal, nid, expected_version, data)
+            )
+
+        return await answer(info, call)
