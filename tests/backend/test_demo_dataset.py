@@ -13,8 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import true
+from sqlmodel import col, select
 
-from zorgroute.demo import dataset, names
+from zorgroute.audit.models import AuditEvent
+from zorgroute.cli import migrate
+from zorgroute.core.db import UnitOfWork, create_engine, create_sessionmaker
+from zorgroute.core.embedded_pg import OWNER_ROLE, EmbeddedDatabase, bootstrap_roles
+from zorgroute.core.security.principal import Principal
+from zorgroute.demo import dataset, hgw, names
 from zorgroute.demo.dataset import (
     SCHOOL_YEAR,
     demo_accounts,
@@ -23,6 +30,15 @@ from zorgroute.demo.dataset import (
     resolve_school_key,
     roster_payload,
 )
+from zorgroute.demo.seed import seed
+from zorgroute.hgw import meetings, overviews, school_config
+from zorgroute.organisations.models import School
+from zorgroute.plans import group_plans, perspective
+from zorgroute.plans.models import DevelopmentPerspective
+from zorgroute.plans.schemas import OppRead
+from zorgroute.roster import repository as roster_repo
+from zorgroute.roster.policies import group_filter
+from zorgroute.settings import get_settings
 
 BACKEND_DIR = Path(dataset.__file__).resolve().parents[2]
 
@@ -610,3 +626,157 @@ def test_ascii_fold_and_email_local_part() -> None:
     assert names.ascii_fold("Zoë Öztürk Łukasz Şahin") == "Zoe Ozturk Lukasz Sahin"
     assert names.email_local_part("Gert-Jan", "in 't", "Veld") == "gert-jan.intveld"
     assert names.email_local_part("Ömer", None, "El Amrani") == "omer.elamrani"
+
+
+# --------------------------------------------------------------------------------------------
+# The seed, against its own database: HGW demo data (the SPA's browser test relies on these)
+# --------------------------------------------------------------------------------------------
+
+DEMO_DATABASE = "zorgroute_demo"
+CYCLE_ONE = (date(2026, 8, 24), date(2026, 11, 13))
+
+
+@pytest.fixture(scope="module")
+def demo_url(database: EmbeddedDatabase) -> str:
+    """A separate, migrated database in the test cluster: the demo schools stay out of the
+    database the other tests share."""
+    bootstrap_roles(database.psql, database.app_role, DEMO_DATABASE)
+    migrate(database.url(OWNER_ROLE, DEMO_DATABASE), database.app_role)
+    return database.url(database.app_role, DEMO_DATABASE)
+
+
+async def test_seed_loads_the_hgw_demo_cycle(demo_url: str) -> None:
+    assert "HGW demo data: Cyclus 1 of 1A completed" in await seed(demo_url)
+    assert "HGW demo data already present" in await seed(demo_url)  # idempotent
+    engine = create_engine(demo_url, pool_size=2)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            uow = UnitOfWork(session)
+            issuer = get_settings().oidc.issuer
+            mentor = await hgw.principal_of(uow, issuer, "mentor")
+            care = await hgw.principal_of(uow, issuer, "zorgcoordinator")
+            await uow.set_school_context(care.school_ids)
+            await _check_hgw_demo(uow, mentor, care)
+            await uow.rollback()
+    finally:
+        await engine.dispose()
+
+
+async def _check_hgw_demo(uow: UnitOfWork, mentor: Principal, care: Principal) -> None:
+    (school_id,) = mentor.school_ids
+    school = await uow.first(select(School).where(School.id == school_id))
+    assert school is not None and school.brin + school.vestiging == "34CD00"
+    assert school.name.startswith("Stedelijk Lyceum")
+    settings = await school_config.get_settings(uow, care, school_id)
+    assert (settings.version, settings.cycles_per_year, settings.cycle_a, settings.cycle_b) == (
+        1, 3, True, True,
+    )  # fmt: skip
+    assert (settings.plan_style, settings.meeting_form) == ("group_plan", "with_mentor")
+    assert settings.seo_instrument == "Schoolvragenlijst (SVL)"
+    assert settings.seo_categories == ["Welbevinden", "Motivatie", "Zelfbeeld", "Sociaal gedrag"]
+    assert settings.test_domains == ["TL", "BL", "SP", "RK"]
+    assert {c.domain for c in settings.signalling_criteria} == {"RK", "BL", "SP", "TL"}
+    assert all(c.signal_levels == ["IV", "V"] for c in settings.signalling_criteria)
+
+    periods = sorted(
+        await school_config.list_periods(uow, care, school_id), key=lambda p: p.sequence
+    )
+    assert [(p.name, p.sequence, p.starts_on, p.ends_on, p.school_year) for p in periods] == [
+        ("Cyclus 1", 1, date(2026, 8, 24), date(2026, 11, 13), "2026-2027"),
+        ("Cyclus 2", 2, date(2026, 11, 16), date(2027, 1, 22), "2026-2027"),
+        ("Cyclus 3", 3, date(2027, 1, 25), date(2027, 7, 9), "2026-2027"),
+    ]
+    assert [p.archived_at is not None for p in periods] == [True, False, False]
+
+    (group,) = [
+        g
+        for g in await roster_repo.groups_of_schools(uow, [school_id], group_filter(mentor))
+        if g.name == "1A"
+    ]
+    (summary,) = await overviews.list_overviews(uow, mentor, group.id)  # none in Cyclus 2
+    assert (summary.period_name, summary.cycle, summary.status) == ("Cyclus 1", "A", "archived")
+    assert (summary.plan_status, summary.signal_count) == ("archived", 3)
+    overview = await overviews.get_overview(uow, mentor, summary.id)
+    assert len(overview.rows) == 26 and not overview.editable
+    assert all(r.strengths and r.instruction_level for r in overview.rows)
+    assert sum(bool(r.particulars) for r in overview.rows) == 1
+    assert sum(bool(r.observations) for r in overview.rows) >= 5
+    for row in overview.rows:
+        tests = {(r.domain, r.taken_on.month) for r in row.results if r.kind == "test"}
+        assert tests == {(d, m) for d in ("TL", "BL", "SP", "RK") for m in (6, 10)}
+        assert all(r.level in {"I", "II", "III", "IV", "V"} for r in row.results if r.level)
+        seo = [r for r in row.results if r.kind == "seo"]
+        assert {r.domain for r in seo} == set(settings.seo_categories)
+        assert {r.respondent for r in seo} == {"student"}
+    signals = {s.category: s for r in overview.rows for s in r.signals}
+    assert set(signals) == {"basic_skill_delay", "learning_lead", "behaviour_seo"}
+    assert signals["basic_skill_delay"].basis == ["test"]
+    assert signals["learning_lead"].basis == ["test", "observation"]
+    assert all(s.confirmed_at for s in signals.values())
+    assert any(r.below_minimum for row in overview.rows for r in row.results)
+    signalled = {s.student_id for s in signals.values()}
+    for row in overview.rows:
+        assert bool(row.needs) == (row.student_id in signalled)
+        for need in row.needs:
+            assert need.goals and all(g.measure and g.target_date for g in need.goals)
+            assert need.items and need.set_with_student and need.student_view
+            assert (need.valid_from, need.valid_until) == (periods[0].starts_on, periods[0].ends_on)
+
+    assert overview.meeting_id is not None
+    meeting = await meetings.get_meeting(uow, mentor, overview.meeting_id)
+    assert meeting.status == "held" and meeting.held_on
+    assert {d.student_id for d in meeting.decisions if d.decision == "continue_in_group_plan"} == (
+        signalled
+    )
+    assert [d.decision for d in meeting.decisions].count("teacher_coaching") == 1
+
+    assert overview.plan_id is not None
+    plan = await group_plans.get_plan(uow, mentor, overview.plan_id)
+    assert (plan.status, plan.starts_on, plan.ends_on) == ("archived", *CYCLE_ONE)
+    assert plan.midterm_review_required and plan.midterm_review and plan.final_evaluation
+    assert len(plan.rows) == 4  # the basis row and one subgroup per kind of signal
+    results = set()
+    for plan_row in plan.rows:
+        assert plan_row.activities_done is not None and plan_row.continuation is not None
+        expected = {(s, g.id) for s in plan_row.student_ids for g in plan_row.goals}
+        assert {(o.student_id, o.goal_id) for o in plan_row.outcomes} == expected
+        results |= {o.result for o in plan_row.outcomes}
+    assert results == {"reached", "partly", "not_reached"}
+
+    opps: dict[str, OppRead] = {}
+    for name in ("2B", "3C"):
+        (g,) = [
+            g
+            for g in await roster_repo.groups_of_schools(uow, [school_id], group_filter(care))
+            if g.name == name
+        ]
+        members = [s.id for _, s in await roster_repo.students_of_groups(uow, [g.id], true())]
+        found = await uow.scalars(
+            select(DevelopmentPerspective).where(
+                col(DevelopmentPerspective.student_id).in_(members)
+            )
+        )
+        assert len(found) == 1
+        opps[name] = await perspective.get(uow, care, found[0].student_id)
+    assert (opps["2B"].support_started_on, opps["2B"].due_on) == (
+        date(2026, 10, 12), date(2026, 11, 23),
+    )  # fmt: skip
+    assert opps["2B"].versions == []
+    assert opps["3C"].support_started_on == date(2025, 9, 1)
+    (version,) = opps["3C"].versions
+    assert (version.kind, version.determined_on) == ("initial", date(2025, 10, 6))
+    assert version.student_view
+    assert opps["3C"].due_on == date(2026, 10, 6)
+
+    # Each person's work is audited as theirs: the seed acts through their principals.
+    audited = await uow.execute(
+        select(AuditEvent.action, AuditEvent.actor_id).where(
+            AuditEvent.school_id == school_id,
+            col(AuditEvent.action).in_(["group_overview.create", "cycle_period.archive"]),
+        )
+    )
+    actors = {row.action: row.actor_id for row in audited.all()}
+    assert actors == {
+        "group_overview.create": mentor.audit_id,
+        "cycle_period.archive": care.audit_id,
+    }

@@ -8,21 +8,24 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
 import pytest
 from fastapi.routing import APIRoute
 from graphql import GraphQLObjectType
+from sqlmodel import select
 from support.factories import ROLES, World, WorldFactory
 
 from zorgroute.core.models import utcnow
 from zorgroute.core.security import roles
 from zorgroute.graphql.schema import build_schema
+from zorgroute.hgw import policies as hgw
 from zorgroute.identity.models import SchoolMembership, UserAccount
 from zorgroute.main import create_app
 from zorgroute.notes.policies import categories_for
+from zorgroute.organisations.models import SchoolYear
 from zorgroute.privacy import policies as privacy
 from zorgroute.privacy.retention import DEFAULT_KEEP_YEARS
 from zorgroute.settings import Settings
@@ -46,6 +49,7 @@ class Side:
     guardians: dict[str, str] = field(default_factory=dict)
     zat_consents: dict[str, str] = field(default_factory=dict)
     partner2: uuid.UUID | None = None  # a second external partner: target of test grants
+    hgw: dict[str, str] = field(default_factory=dict)  # HGW records per "<kind>:<student>"
 
     def sid(self, ext: str) -> uuid.UUID:
         return self.world.students[ext]
@@ -404,6 +408,449 @@ ROUTE_CASES: dict[tuple[str, str], Case] = {
         _lift_hold, gate(lambda r, e: r in privacy.RETENTION_MANAGE)
     ),
 }
+
+
+# -- the HGW cycle --------------------------------------------------------------------------
+# A target student's group: ll-1 is in the mentor's 1A, ll-4 in 2B (taught by the teacher).
+GROUP_OF = {"ll-1": "gr-1a", "ll-4": "gr-2b"}
+STALE = {"If-Match": '"v999"'}  # authorised callers get 412: the matrix changes nothing
+HGW_START = date(2026, 9, 7)
+
+
+async def _hgw_post(client: httpx.AsyncClient, side: Side, url: str, body: Any) -> dict[str, Any]:
+    resp = await _call(client, side, "zorgcoordinator", "POST", url, body)
+    assert resp.status_code in (200, 201), resp.text
+    return dict(resp.json())
+
+
+async def _hgw_setup(client: httpx.AsyncClient, side: Side) -> dict[str, str]:
+    """Per target: an overview with a signal, a need, a meeting and an active plan with an
+    IHP (cycle 1); a draft plan (cycle 2); and an OPP. Made once per side, by care staff."""
+    if side.hgw:
+        return side.hgw
+    year = (
+        await _call(
+            client,
+            side,
+            "zorgcoordinator",
+            "GET",
+            f"/api/v1/schools/{side.world.school_id}/cycle-periods",
+        )
+    ).json()
+    assert year == []
+    async with side.world.factory.run([side.world.school_id]) as uow:
+        year_id = await uow.first(
+            select(SchoolYear.id).where(SchoolYear.school_id == side.world.school_id)
+        )
+    periods = []
+    for seq in (1, 2):
+        starts = HGW_START + timedelta(weeks=9 * (seq - 1))
+        created = await _hgw_post(
+            client, side, f"/api/v1/schools/{side.world.school_id}/cycle-periods",
+            {"school_year_id": str(year_id), "sequence": seq, "name": f"Cyclus {seq}",
+             "starts_on": starts.isoformat(), "ends_on": (starts + timedelta(weeks=8)).isoformat()},
+        )  # fmt: skip
+        periods.append(created["id"])
+    side.hgw["period"] = periods[0]
+    for ext, group in GROUP_OF.items():
+        sid = str(side.sid(ext))
+        ov = await _hgw_post(
+            client, side, f"/api/v1/groups/{side.world.groups[group]}/overviews",
+            {"cycle_period_id": periods[0], "cycle": "A"},
+        )  # fmt: skip
+        side.hgw[f"overview:{ext}"] = ov["id"]
+        signal = await _hgw_post(
+            client, side, f"/api/v1/overviews/{ov['id']}/signals",
+            {"student_id": sid, "category": "learning_lead", "mode": "proactive",
+             "basis": ["test"]},
+        )  # fmt: skip
+        side.hgw[f"signal:{ext}"] = signal["id"]
+        need = await _hgw_post(client, side, f"/api/v1/students/{sid}/needs", NEED)
+        side.hgw[f"need:{ext}"] = need["id"]
+        meeting = await _hgw_post(
+            client, side, f"/api/v1/overviews/{ov['id']}/meeting", {"scheduled_on": "2026-10-01"}
+        )
+        side.hgw[f"meeting:{ext}"] = meeting["id"]
+        plan = await _hgw_post(
+            client, side, f"/api/v1/overviews/{ov['id']}/plan",
+            {"starts_on": "2026-09-07", "ends_on": "2026-10-30"},
+        )  # fmt: skip
+        resp = await _call(
+            client, side, "zorgcoordinator", "POST", f"/api/v1/plans/{plan['id']}/activate",
+            headers={"If-Match": f'"v{plan["version"]}"'},
+        )  # fmt: skip
+        assert resp.status_code == 200, resp.text
+        side.hgw[f"plan:{ext}"] = plan["id"]
+        ihp = await _hgw_post(
+            client, side, f"/api/v1/plans/{plan['id']}/individual-plans",
+            {"student_id": sid, "decided_by": "care_team", "goals": [{"text": "Leest vlot"}]},
+        )  # fmt: skip
+        side.hgw[f"ihp:{ext}"] = ihp["id"]
+        later = await _hgw_post(
+            client, side, f"/api/v1/groups/{side.world.groups[group]}/overviews",
+            {"cycle_period_id": periods[1], "cycle": "A"},
+        )  # fmt: skip
+        draft = await _hgw_post(
+            client, side, f"/api/v1/overviews/{later['id']}/plan",
+            {"starts_on": "2026-11-09", "ends_on": "2026-12-31"},
+        )  # fmt: skip
+        side.hgw[f"draft:{ext}"] = draft["id"]
+        opp = await _hgw_post(
+            client, side, f"/api/v1/students/{sid}/development-perspective",
+            {"support_started_on": "2026-10-01", "support_description": "Remedial teaching"},
+        )  # fmt: skip
+        side.hgw[f"opp:{ext}"] = opp["id"]
+    return side.hgw
+
+
+NEED = {
+    "domain": "basic_skills",
+    "nature": "didactic",
+    "goals": [{"text": "Maakt 8 van de 10 sommen zonder hulp"}],
+    "items": [{"category": "instruction", "text": "Verlengde instructie"}],
+    "set_with_student": True,
+    "valid_from": "2026-09-07",
+    "valid_until": "2026-10-30",
+}
+
+
+def hgw_group(need: str, ok: int = 200, draft: bool = False) -> Callable[[str, str], int]:
+    """Group-bound HGW records: external partners do not see groups (404); who may read but
+    not `need` gets 403; a draft plan is not there (404) for who may not read drafts."""
+
+    def expect(role: str, ext: str) -> int:
+        if role == roles.EXTERNAL:
+            return 404
+        mentor = is_mentor(role, ext)
+        teacher = role == "teacher" and ext in TEACHES
+        if not (mentor or teacher or role in hgw.READ):
+            return 403
+        lead = mentor or role in hgw.LEAD
+        if draft and not (lead or role in hgw.READ):
+            return 404
+        allowed = {
+            "read": True,
+            "contribute": mentor or teacher or role in hgw.CONTRIBUTE,
+            "lead": lead,
+        }[need]
+        return ok if allowed else 403
+
+    return expect
+
+
+def hgw_student(rule: Rule, ok: int = 200) -> Callable[[str, str], int]:
+    return gate(rule, ok)
+
+
+def reads_support(role: str, ext: str) -> bool:
+    return (
+        is_mentor(role, ext)
+        or (role == "teacher" and ext in TEACHES)
+        or (role == roles.EXTERNAL and ext in GRANTED)
+        or role in hgw.READ
+    )
+
+
+def contributes(role: str, ext: str) -> bool:
+    return is_mentor(role, ext) or (role == "teacher" and ext in TEACHES) or role in hgw.CONTRIBUTE
+
+
+def reads_opp(role: str, ext: str) -> bool:
+    return is_mentor(role, ext) or (role == roles.EXTERNAL and ext in GRANTED) or role in hgw.READ
+
+
+def opp_writer(role: str, ext: str) -> int:
+    """Who may not read the OPP does not learn it exists; readers who may not write get 403."""
+    if not (sees(role, ext) and reads_opp(role, ext)):
+        return 404
+    return 412 if is_mentor(role, ext) or role in hgw.LEAD else 403
+
+
+def school_staff(ok: int = 200, rule: Callable[[str], bool] = lambda r: True) -> Any:
+    return lambda role, ext: 404 if role == roles.EXTERNAL else (ok if rule(role) else 403)
+
+
+def on(kind: str, method: str, template: str, body: Any = None, **headers: str) -> Build:
+    """A request about the HGW record `kind` of the target student's group or the student."""
+
+    async def build(client: httpx.AsyncClient, side: Side, ext: str) -> Req:
+        records = await _hgw_setup(client, side)
+        values = {
+            "id": records.get(f"{kind}:{ext}", ""),
+            "student": side.sid(ext),
+            "group": side.world.groups[GROUP_OF[ext]],
+            "school": side.world.school_id,
+            "period": records["period"],
+        }
+        filled = (
+            {k: v.format(**values) if isinstance(v, str) else v for k, v in body.items()}
+            if isinstance(body, dict)
+            else body
+        )
+        return Req(method, template.format(**values), filled, dict(headers))
+
+    return build
+
+
+async def _fresh_signal(client: httpx.AsyncClient, side: Side, ext: str) -> Req:
+    records = await _hgw_setup(client, side)
+    overview = records[f"overview:{ext}"]
+    resp = await _call(
+        client, side, "zorgcoordinator", "POST", f"/api/v1/overviews/{overview}/signals",
+        {"student_id": str(side.sid(ext)), "category": "talent", "mode": "reactive",
+         "basis": ["observation"]},
+    )  # fmt: skip
+    signal = resp.json()["id"] if resp.status_code == 201 else resp.json()["signal_id"]
+    return Req("DELETE", f"/api/v1/signals/{signal}")
+
+
+ROW = {"observations": "Route-matrix"}
+EVALUATION = {
+    "rows": [{"row_id": "00000000-0000-0000-0000-000000000000", "activities_done": True,
+              "outcomes": [], "continuation": "continue"}],
+    "final_evaluation": "Route-matrix",
+}  # fmt: skip
+OPP_VERSION = {
+    "kind": "initial",
+    "expected_outflow": "havo",
+    "factors": [{"kind": "stimulating", "locus": "student", "text": "Doorzetter"}],
+    "support_offered": "Remedial teaching",
+    "long_term_goals": ["Havo-niveau"],
+    "student_view": "Ik wil dit zelf ook.",
+    "determined_with_student": True,
+    "determined_with_parents": True,
+    "determined_on": "2026-11-01",
+}
+IHP = {"decided_by": "care_team", "goals": [{"text": "Leest vlot"}]}
+SETTINGS = {
+    "cycles_per_year": 3, "cycle_a": True, "cycle_b": False, "plan_style": "group_plan",
+    "meeting_form": "with_mentor", "seo_instrument": "SVL", "seo_categories": [],
+    "test_domains": ["RK"],
+}  # fmt: skip
+PLAN = {
+    "plan_type": "cross_subject",
+    "starts_on": "2026-11-09",
+    "ends_on": "2026-12-31",
+    "rows": [],
+}
+MEETING = {"scheduled_on": "2026-10-01", "chair_name": "Route-matrix"}
+V = "/api/v1"
+
+HGW_CASES: dict[tuple[str, str], Case] = {
+    ("GET", f"{V}/schools/{{school_id}}/hgw-settings"): Case(
+        on("", "GET", V + "/schools/{school}/hgw-settings"), school_staff(), False
+    ),
+    ("PUT", f"{V}/schools/{{school_id}}/hgw-settings"): Case(
+        on("", "PUT", V + "/schools/{school}/hgw-settings", SETTINGS, **STALE),
+        school_staff(412, lambda r: r in hgw.SETTINGS_EDIT),
+        False,
+    ),
+    ("GET", f"{V}/schools/{{school_id}}/cycle-periods"): Case(
+        on("", "GET", V + "/schools/{school}/cycle-periods"), school_staff(), False
+    ),
+    ("POST", f"{V}/schools/{{school_id}}/cycle-periods"): Case(
+        # An unknown school year: who may plan cycles gets 422, nothing is created.
+        on(
+            "",
+            "POST",
+            V + "/schools/{school}/cycle-periods",
+            {
+                "school_year_id": str(uuid.UUID(int=1)),
+                "sequence": 3,
+                "name": "x",
+                "starts_on": "2027-01-04",
+                "ends_on": "2027-03-01",
+            },
+        ),
+        school_staff(422, lambda r: r in hgw.SETTINGS_EDIT),
+        False,
+    ),
+    ("POST", f"{V}/cycle-periods/{{period_id}}/archive"): Case(
+        # Its plans are not evaluated: who may close the cycle gets 422.
+        on("", "POST", V + "/cycle-periods/{period}/archive"),
+        school_staff(422, lambda r: r in hgw.SETTINGS_EDIT),
+        False,
+    ),
+    ("GET", f"{V}/groups/{{group_id}}/overviews"): Case(
+        on("", "GET", V + "/groups/{group}/overviews"), hgw_group("read")
+    ),
+    ("POST", f"{V}/groups/{{group_id}}/overviews"): Case(
+        # An unknown cycle period: who may start the overview gets 422.
+        on(
+            "",
+            "POST",
+            V + "/groups/{group}/overviews",
+            {"cycle_period_id": str(uuid.UUID(int=1)), "cycle": "A"},
+        ),
+        hgw_group("lead", 422),
+    ),
+    ("GET", f"{V}/overviews/{{overview_id}}"): Case(
+        on("overview", "GET", V + "/overviews/{id}"), hgw_group("read")
+    ),
+    ("PATCH", f"{V}/overviews/{{overview_id}}/rows/{{student_id}}"): Case(
+        on("overview", "PATCH", V + "/overviews/{id}/rows/{student}", ROW, **STALE),
+        hgw_group("contribute", 412),
+    ),
+    ("POST", f"{V}/overviews/{{overview_id}}/publish"): Case(
+        on("overview", "POST", V + "/overviews/{id}/publish"), hgw_group("lead")
+    ),
+    ("POST", f"{V}/overviews/{{overview_id}}/signals"): Case(
+        # The student is signalled for this already: who may signal gets 409.
+        on(
+            "overview",
+            "POST",
+            V + "/overviews/{id}/signals",
+            {
+                "student_id": "{student}",
+                "category": "learning_lead",
+                "mode": "reactive",
+                "basis": ["test"],
+            },
+        ),
+        hgw_group("contribute", 409),
+    ),
+    ("DELETE", f"{V}/signals/{{signal_id}}"): Case(_fresh_signal, hgw_group("contribute", 204)),
+    ("POST", f"{V}/students/{{student_id}}/results"): Case(
+        on(
+            "",
+            "POST",
+            V + "/students/{student}/results",
+            {
+                "kind": "test",
+                "domain": "RK",
+                "instrument": "Route-matrix",
+                "taken_on": "2026-10-01",
+                "level": "III",
+            },
+        ),
+        hgw_student(contributes, 201),
+    ),
+    ("GET", f"{V}/students/{{student_id}}/needs"): Case(
+        on("", "GET", V + "/students/{student}/needs"), hgw_student(reads_support)
+    ),
+    ("POST", f"{V}/students/{{student_id}}/needs"): Case(
+        on("", "POST", V + "/students/{student}/needs", NEED), hgw_student(contributes, 201)
+    ),
+    ("PUT", f"{V}/needs/{{need_id}}"): Case(
+        on("need", "PUT", V + "/needs/{id}", NEED, **STALE), hgw_student(contributes, 412)
+    ),
+    ("GET", f"{V}/hgw/helper-phrases"): Case(
+        on("", "GET", V + "/hgw/helper-phrases"), SCHOOL_MEMBER, False, False
+    ),
+    ("POST", f"{V}/overviews/{{overview_id}}/meeting"): Case(
+        on("overview", "POST", V + "/overviews/{id}/meeting", {"scheduled_on": "2026-10-01"}),
+        hgw_group("lead", 409),
+    ),
+    ("GET", f"{V}/meetings/{{meeting_id}}"): Case(
+        on("meeting", "GET", V + "/meetings/{id}"), hgw_group("read")
+    ),
+    ("PUT", f"{V}/meetings/{{meeting_id}}"): Case(
+        on("meeting", "PUT", V + "/meetings/{id}", MEETING, **STALE), hgw_group("lead", 412)
+    ),
+    ("POST", f"{V}/meetings/{{meeting_id}}/questions"): Case(
+        on("meeting", "POST", V + "/meetings/{id}/questions", {"text": "Route-matrix?"}),
+        hgw_group("contribute", 201),
+    ),
+    ("POST", f"{V}/meetings/{{meeting_id}}/hold"): Case(
+        on("meeting", "POST", V + "/meetings/{id}/hold", {"held_on": "2026-10-01"}, **STALE),
+        hgw_group("lead", 412),
+    ),
+    ("GET", f"{V}/students/{{student_id}}/timeline"): Case(
+        on("", "GET", V + "/students/{student}/timeline"), hgw_student(reads_support)
+    ),
+    ("POST", f"{V}/overviews/{{overview_id}}/plan"): Case(
+        on(
+            "overview",
+            "POST",
+            V + "/overviews/{id}/plan",
+            {"starts_on": "2026-09-07", "ends_on": "2026-10-30"},
+        ),
+        hgw_group("lead", 409),
+    ),
+    ("GET", f"{V}/schools/{{school_id}}/plans"): Case(
+        on("", "GET", V + "/schools/{school}/plans"), school_staff(), False
+    ),
+    ("GET", f"{V}/plans/{{plan_id}}"): Case(
+        on("plan", "GET", V + "/plans/{id}"), hgw_group("read")
+    ),
+    ("GET", f"{V}/plans/{{plan_id}}/print.pdf"): Case(
+        on("plan", "GET", V + "/plans/{id}/print.pdf"), hgw_group("read")
+    ),
+    ("PUT", f"{V}/plans/{{plan_id}}"): Case(
+        on("draft", "PUT", V + "/plans/{id}", PLAN, **STALE), hgw_group("lead", 412, draft=True)
+    ),
+    ("POST", f"{V}/plans/{{plan_id}}/activate"): Case(
+        on("draft", "POST", V + "/plans/{id}/activate", **STALE),
+        hgw_group("lead", 412, draft=True),
+    ),
+    ("POST", f"{V}/plans/{{plan_id}}/midterm-review"): Case(
+        on("plan", "POST", V + "/plans/{id}/midterm-review", {"review": "x"}, **STALE),
+        hgw_group("lead", 412),
+    ),
+    ("POST", f"{V}/plans/{{plan_id}}/evaluation"): Case(
+        on("plan", "POST", V + "/plans/{id}/evaluation", EVALUATION, **STALE),
+        hgw_group("lead", 412),
+    ),
+    ("POST", f"{V}/plans/{{plan_id}}/archive"): Case(
+        on("plan", "POST", V + "/plans/{id}/archive", **STALE), hgw_group("lead", 412)
+    ),
+    ("POST", f"{V}/plans/{{plan_id}}/amendments"): Case(
+        on("plan", "POST", V + "/plans/{id}/amendments", {"text": "Route-matrix"}),
+        hgw_group("lead", 201),
+    ),
+    ("POST", f"{V}/plans/{{plan_id}}/individual-plans"): Case(
+        # The student has an IHP in this plan: who may write one gets 409.
+        on("plan", "POST", V + "/plans/{id}/individual-plans", {**IHP, "student_id": "{student}"}),
+        hgw_group("lead", 409),
+    ),
+    ("GET", f"{V}/individual-plans/{{ihp_id}}"): Case(
+        on("ihp", "GET", V + "/individual-plans/{id}"), hgw_group("read")
+    ),
+    ("PUT", f"{V}/individual-plans/{{ihp_id}}"): Case(
+        on("ihp", "PUT", V + "/individual-plans/{id}", IHP, **STALE), hgw_group("lead", 412)
+    ),
+    ("POST", f"{V}/individual-plans/{{ihp_id}}/parent-sign-off"): Case(
+        on(
+            "ihp",
+            "POST",
+            V + "/individual-plans/{id}/parent-sign-off",
+            {"guardian_id": str(uuid.UUID(int=1)), "signed_on": "2026-10-01"},
+            **STALE,
+        ),
+        hgw_group("lead", 412),
+    ),
+    ("POST", f"{V}/individual-plans/{{ihp_id}}/evaluation"): Case(
+        on(
+            "ihp",
+            "POST",
+            V + "/individual-plans/{id}/evaluation",
+            {"evaluation": "x", "evaluated_with_student": True, "evaluated_with_parents": True},
+            **STALE,
+        ),
+        hgw_group("lead", 412),
+    ),
+    ("GET", f"{V}/students/{{student_id}}/development-perspective"): Case(
+        on("", "GET", V + "/students/{student}/development-perspective"), hgw_student(reads_opp)
+    ),
+    ("POST", f"{V}/students/{{student_id}}/development-perspective"): Case(
+        # The student has an OPP: who may start one gets 409.
+        on(
+            "",
+            "POST",
+            V + "/students/{student}/development-perspective",
+            {"support_started_on": "2026-10-01", "support_description": "x"},
+        ),
+        hgw_student(lambda r, e: is_mentor(r, e) or r in hgw.LEAD, 409),
+    ),
+    ("POST", f"{V}/development-perspectives/{{opp_id}}/versions"): Case(
+        on("opp", "POST", V + "/development-perspectives/{id}/versions", OPP_VERSION, **STALE),
+        opp_writer,
+    ),
+    ("GET", f"{V}/schools/{{school_id}}/hgw-deadlines"): Case(
+        on("", "GET", V + "/schools/{school}/hgw-deadlines"), school_staff(), False
+    ),
+}
+ROUTE_CASES.update(HGW_CASES)
 
 
 # -- completeness ---------------------------------------------------------------------------

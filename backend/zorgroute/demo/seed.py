@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from zorgroute.core.db import UnitOfWork, create_engine, create_sessionmaker
 from zorgroute.core.security.principal import Principal
-from zorgroute.demo import dataset
+from zorgroute.demo import dataset, hgw
 from zorgroute.identity.models import (
     IntegrationClient,
     IntegrationClientSchool,
@@ -48,11 +48,13 @@ async def seed(app_url: str) -> str:
     settings = get_settings()
     engine = create_engine(app_url, pool_size=2)
     try:
-        async with create_sessionmaker(engine)() as session:
+        sessionmaker = create_sessionmaker(engine)
+        async with sessionmaker() as session:
             uow = UnitOfWork(session, request_id="demo-seed")
             summary = await _seed(uow, settings.oidc.issuer)
             await uow.commit()
-            return summary
+        # Then the HGW cycle, as the demo staff would enter it (their own units of work).
+        return summary + "\n" + await hgw.seed_hgw(sessionmaker, settings.oidc.issuer)
     finally:
         await engine.dispose()
 

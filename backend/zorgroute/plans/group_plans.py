@@ -378,6 +378,10 @@ async def _proposal(uow: UnitOfWork, loaded: LoadedOverview, plan: GroupPlan) ->
             col(EducationalNeed.student_id).in_(signalled),
             col(EducationalNeed.valid_from) <= period.ends_on,
             col(EducationalNeed.valid_until) >= period.starts_on,
+            # Cycle A plans with cross-subject needs; a cycle B plan with its subject's needs.
+            col(EducationalNeed.subject) == loaded.subject
+            if loaded.subject
+            else col(EducationalNeed.subject).is_(None),
         )
         .order_by(col(EducationalNeed.created_at))
     )
