@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from zorgroute.core.security import roles
+from zorgroute.hgw import policies as hgw_policies
 from zorgroute.identity.models import STAFF_ROLES
 from zorgroute.notes import policies as note_policies
 from zorgroute.notes.models import NOTE_CATEGORIES
@@ -45,6 +46,23 @@ CAPABILITIES: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("Read audit trail", _in(privacy_policies.AUDIT_READ)),
     ("Export (inzage)", _in(privacy_policies.EXPORT)),
     ("Retention terms / legal holds", _in(privacy_policies.RETENTION_MANAGE)),
+)
+
+
+# The HGW cycle: a role alone (school-wide); the group relationships are in the rows below.
+HGW_CAPABILITIES: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("Read overviews, meetings, active plans", _in(hgw_policies.READ)),
+    ("Rows, signals, needs, results", _in(hgw_policies.CONTRIBUTE)),
+    ("Start overview, write plan, run meeting", _in(hgw_policies.LEAD)),
+    ("Particulars, home-situation signals", _in(hgw_policies.RESTRICTED)),
+    ("HGW settings, cycle periods", _in(hgw_policies.SETTINGS_EDIT)),
+    ("Read OPP", _in(hgw_policies.OPP_READ)),
+    ("Write OPP", _in(hgw_policies.OPP_WRITE)),
+)
+HGW_RELATIONSHIPS: tuple[list[str], ...] = (
+    ["Mentor of the group (cycle A)", YES, YES, YES, YES, NO, YES, YES],
+    ["Teacher of the group's students", YES, YES, "cycle B of their subject", NO, NO, NO, NO],
+    ["External partner with an access grant", "needs, timeline", NO, NO, YES, NO, YES, NO],
 )
 
 
@@ -109,6 +127,19 @@ def render_matrix() -> str:
         ["Relationship", "Read the student", "Note categories", "Consents", "Other privacy"],
         _relationship_rows(),
     )
+    lines += ["", "### The HGW cycle (groepsoverzicht, groepsplan, groepsbespreking, OPP)", ""]
+    lines += _table(
+        ["Role", *(name for name, _ in HGW_CAPABILITIES)],
+        [[f"`{role}`", *(cell(role) for _, cell in HGW_CAPABILITIES)] for role in ROLE_ROWS],
+    )
+    lines += ["", "Relationships on top of the role:", ""]
+    lines += _table(
+        ["Relationship", *(name for name, _ in HGW_CAPABILITIES)], list(HGW_RELATIONSHIPS)
+    )
+    lines += [
+        "",
+        "A draft group plan is the author's: teachers of the group see it once it is active.",
+    ]
     lines += [
         "",
         "Another school's records are a 404 for every role. Within the school, a student you "
