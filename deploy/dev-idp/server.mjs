@@ -21,7 +21,7 @@ if (!Number.isInteger(PORT) || PORT < 0 || PORT > 65535) {
 }
 const ISSUER = process.env.DEV_IDP_ISSUER || `http://${HOST}:${PORT}`;
 const API_AUDIENCE = process.env.DEV_IDP_API_AUDIENCE || 'https://api.zorgroute.test';
-const API_SCOPE = 'roster:read roster:write students:read reports:read';
+const API_SCOPE = 'roster:read roster:write results:write students:read reports:read';
 const BFF_REDIRECT_URIS = list(
   process.env.DEV_IDP_BFF_REDIRECT_URIS,
   'http://127.0.0.1:8000/auth/callback,http://localhost:8000/auth/callback,'

@@ -113,7 +113,7 @@ async def world(factory: WorldFactory) -> World:
 @pytest.fixture(scope="session")
 def lvs_token(dev_idp: DevIdp) -> str:
     return client_credentials_token(
-        dev_idp.issuer, "demo-lvs", "demo-lvs-secret", "roster:read roster:write"
+        dev_idp.issuer, "demo-lvs", "demo-lvs-secret", "roster:read roster:write results:write"
     )
 
 

@@ -846,6 +846,31 @@ HGW_CASES: dict[tuple[str, str], Case] = {
         on("opp", "POST", V + "/development-perspectives/{id}/versions", OPP_VERSION, **STALE),
         opp_writer,
     ),
+    ("POST", f"{V}/schools/{{school_id}}/results:import"): Case(
+        # Staff never import; that is the LVS or test platform's (a system's) job.
+        on(
+            "",
+            "POST",
+            V + "/schools/{school}/results:import",
+            {
+                "source": "testlvs",
+                "results": [
+                    {
+                        "external_id": "r",
+                        "student_external_id": "ll-1",
+                        "kind": "test",
+                        "domain": "RK",
+                        "instrument": "x",
+                        "taken_on": "2026-09-20",
+                        "level": "I",
+                    }
+                ],
+            },
+            **{"Idempotency-Key": "route-matrix"},
+        ),
+        always(403),
+        False,
+    ),
     ("GET", f"{V}/schools/{{school_id}}/hgw-deadlines"): Case(
         on("", "GET", V + "/schools/{school}/hgw-deadlines"), school_staff(), False
     ),

@@ -96,12 +96,14 @@ def upgrade() -> None:
     sa.Column('level', sa.String(length=20), nullable=True),
     sa.Column('source', sa.String(length=40), nullable=False),
     sa.Column('entered_by_name', sa.String(length=200), nullable=False),
+    sa.Column('external_id', sa.String(length=200), nullable=True),
     sa.CheckConstraint("kind in ('test','seo')", name=op.f('ck_assessment_result_kind')),
     sa.CheckConstraint("respondent is null or respondent in ('student','teacher')", name=op.f('ck_assessment_result_respondent')),
     sa.CheckConstraint('score is not null or level is not null', name=op.f('ck_assessment_result_has_value')),
     sa.ForeignKeyConstraint(['school_id'], ['school.id'], name=op.f('fk_assessment_result_school_id_school')),
     sa.ForeignKeyConstraint(['student_id'], ['student.id'], name=op.f('fk_assessment_result_student_id_student')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_assessment_result'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_assessment_result')),
+    sa.UniqueConstraint('school_id', 'source', 'external_id', name=op.f('uq_assessment_result_school_id_source_external_id'))
     )
     op.create_index(op.f('ix_assessment_result_school_id'), 'assessment_result', ['school_id'], unique=False)
     op.create_index('ix_assessment_result_student', 'assessment_result', ['school_id', 'student_id', 'taken_on'], unique=False)

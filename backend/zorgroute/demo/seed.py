@@ -25,8 +25,8 @@ from zorgroute.settings import get_settings
 
 DEMO_CLIENTS: tuple[tuple[str, str, list[str], list[str]], ...] = (
     # client id, name, scopes, schools
-    ("demo-lvs", "Demo LVS (ParnasSys/Magister koppeling)", ["roster:read", "roster:write"],
-     ["12AB00", "34CD00"]),
+    ("demo-lvs", "Demo LVS (ParnasSys/Magister koppeling)",
+     ["roster:read", "roster:write", "results:write"], ["12AB00", "34CD00"]),
     ("demo-swv", "Demo SWV-systeem", ["reports:read"], []),
 )  # fmt: skip
 

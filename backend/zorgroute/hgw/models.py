@@ -176,6 +176,8 @@ class AssessmentResult(IdMixin, TenantMixin, TimestampMixin, table=True):
         ),
         CheckConstraint("score is not null or level is not null", name="has_value"),
         Index("ix_assessment_result_student", "school_id", "student_id", "taken_on"),
+        # An import's natural key: the LVS's own id for the result (NULL for entered ones).
+        UniqueConstraint("school_id", "source", "external_id"),
     )
 
     student_id: uuid.UUID = Field(foreign_key="student.id", nullable=False)
@@ -189,6 +191,7 @@ class AssessmentResult(IdMixin, TenantMixin, TimestampMixin, table=True):
     level: str | None = Field(default=None, sa_column=Column(String(20)))  # "IV", "2F", "C"
     source: str = Field(sa_column=Column(String(40), nullable=False))  # "entered" or an LVS
     entered_by_name: str = Field(sa_column=Column(String(200), nullable=False))
+    external_id: str | None = Field(default=None, sa_column=Column(String(200)))
 
 
 class Signal(IdMixin, TenantMixin, TimestampMixin, table=True):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Body, Header, Request, Response
+from fastapi.responses import JSONResponse
 
 from zorgroute.core.deps import Uow
 from zorgroute.core.http import IfMatch, etag, version_from_if_match
 from zorgroute.core.problem import problem_responses
-from zorgroute.hgw import meetings, needs, overviews, school_config, timeline
+from zorgroute.hgw import meetings, needs, overviews, results_import, school_config, timeline
 from zorgroute.hgw.schemas import (
     CyclePeriodCreate,
     CyclePeriodRead,
@@ -27,6 +29,8 @@ from zorgroute.hgw.schemas import (
     OverviewSummary,
     QuestionCreate,
     ResultCreate,
+    ResultImportRequest,
+    ResultImportResponse,
     ResultRead,
     RowRead,
     RowUpdate,
@@ -172,6 +176,34 @@ async def create_result(
 ) -> ResultRead:
     """Enter a test result or a social-emotional score (imports come from the LVS)."""
     return await overviews.create_result(uow, principal, student_id, data)
+
+
+@router.post(
+    "/schools/{school_id}/results:import",
+    operation_id="hgw-import-results",
+    response_model=ResultImportResponse,
+)
+async def import_results(
+    school_id: uuid.UUID,
+    request: Request,
+    payload: Annotated[ResultImportRequest, Body()],
+    uow: Uow,
+    principal: CurrentPrincipal,
+    idempotency_key: Annotated[
+        str, Header(min_length=1, max_length=200, description="A fresh UUID per logical request")
+    ],
+) -> Any:
+    """LVS / test platform upsert of test results and SEO scores (scope `results:write`).
+
+    Keyed on (source, external_id); students by their external id in the same source (as sent
+    in roster:sync). A repeat with the same Idempotency-Key replays the first answer; each row
+    is created/updated/unchanged/rejected (an unknown student is rejected, the rest goes in).
+    """
+    status, body, replayed = await results_import.import_results(
+        uow, principal, school_id, payload, await request.json(), idempotency_key
+    )
+    headers = {"Idempotent-Replayed": "true"} if replayed else {}
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 # -- educational needs ----------------------------------------------------------------------

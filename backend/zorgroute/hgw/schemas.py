@@ -188,6 +188,32 @@ class ResultCreate(_In):
         return self
 
 
+class ResultImportRow(ResultCreate):
+    """One result from the LVS or a test platform, keyed on the source's own id."""
+
+    external_id: Short = Field(description="The source's id of this result")
+    student_external_id: Short = Field(description="The student's id in the same source")
+
+
+class ResultImportRequest(_In):
+    source: Label = Field(description="The system the results come from, as in roster:sync")
+    results: list[ResultImportRow] = Field(min_length=1, max_length=10_000)
+
+
+class ResultImportOutcome(BaseModel):
+    pointer: str = Field(description="JSON pointer into the request, e.g. /results/12")
+    external_id: str
+    outcome: Literal["created", "updated", "unchanged", "rejected"]
+    id: uuid.UUID | None
+    problem: str | None = Field(description="Why a row was rejected")
+
+
+class ResultImportResponse(BaseModel):
+    source: str
+    counts: dict[str, int]
+    results: list[ResultImportOutcome]
+
+
 class SignalCreate(_In):
     student_id: uuid.UUID
     category: SignalCategory

@@ -11,7 +11,15 @@ from sqlmodel import col, select
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.errors import Forbidden
 from zorgroute.core.security.principal import Principal
-from zorgroute.hgw.models import EducationalNeed, GroupMeeting, MeetingDecision, Signal
+from zorgroute.hgw.models import (
+    CyclePeriod,
+    EducationalNeed,
+    GroupMeeting,
+    GroupOverview,
+    MeetingDecision,
+    OverviewRow,
+    Signal,
+)
 from zorgroute.hgw.overviews import RESTRICTED_SIGNALS
 from zorgroute.hgw.policies import READ, student_access
 from zorgroute.hgw.schemas import TimelineItem
@@ -84,6 +92,21 @@ async def student_timeline(
             _item(
                 "need", n.created_at.date(), "Onderwijsbehoefte benoemd", f"Doel: {goals}",
                 n.id, f"/leerlingen/{student_id}/onderwijsbehoeften/{n.id}", n.student_view,
+            )
+        )  # fmt: skip
+
+    conversations = await uow.rows(
+        select(OverviewRow, CyclePeriod)
+        .join(GroupOverview, col(GroupOverview.id) == OverviewRow.overview_id)
+        .join(CyclePeriod, col(CyclePeriod.id) == GroupOverview.cycle_period_id)
+        .where(OverviewRow.student_id == student_id, OverviewRow.student_conversation != "")
+    )
+    for row, period in conversations:
+        items.append(
+            _item(
+                "overview_row", row.updated_at.date(), f"Gesprek met de leerling ({period.name})",
+                f"Afspraken: {row.agreements}" if row.agreements else "", row.overview_id,
+                f"/groepsoverzichten/{row.overview_id}", row.student_conversation,
             )
         )  # fmt: skip
 

@@ -284,7 +284,7 @@ class WorldFactory:
                     issuer=self.issuer,
                     client_id="demo-lvs",
                     name="Demo LVS",
-                    allowed_scopes=["roster:read", "roster:write"],
+                    allowed_scopes=["roster:read", "roster:write", "results:write"],
                 )
                 uow.add(lvs)
                 await uow.flush()
