@@ -968,6 +968,35 @@ GRAPHQL_CASES: dict[str, tuple[str, Callable[[Side], dict[str, str]]]] = {
         ),
         lambda s: {"id": str(s.sid("ll-1"))},
     ),
+    "groupOverview": (
+        "query($id: ID!) { groupOverview(id: $id) "
+        "{ ... on GroupOverview { id rows { studentId particulars } } } }",
+        lambda s: {"id": s.hgw["overview:ll-1"]},
+    ),
+    "groupOverviews": (
+        "query($id: ID!) { groupOverviews(groupId: $id) "
+        "{ ... on GroupOverviewList { items { id planId } } } }",
+        lambda s: {"id": str(s.world.groups["gr-1a"])},
+    ),
+    "groupPlan": (
+        "query($id: ID!) { groupPlan(id: $id) { ... on GroupPlan { id rows { studentIds } } } }",
+        lambda s: {"id": s.hgw["plan:ll-1"]},
+    ),
+    "studentNeeds": (
+        "query($id: ID!) { studentNeeds(studentId: $id) "
+        "{ ... on EducationalNeedList { items { id } } } }",
+        lambda s: {"id": str(s.sid("ll-1"))},
+    ),
+    "studentTimeline": (
+        "query($id: ID!) { studentTimeline(studentId: $id) "
+        "{ ... on StudentTimeline { items { kind refId } } } }",
+        lambda s: {"id": str(s.sid("ll-1"))},
+    ),
+    "developmentPerspective": (
+        "query($id: ID!) { developmentPerspective(studentId: $id) "
+        "{ ... on DevelopmentPerspective { id state } } }",
+        lambda s: {"id": str(s.sid("ll-1"))},
+    ),
     "studentDisclosures": (
         (
             "query($id: ID!) { studentDisclosures(studentId: $id) "
@@ -990,6 +1019,7 @@ async def test_graphql_field_never_returns_another_schools_data(
 ) -> None:
     document, variables = GRAPHQL_CASES[name]
     other = env.other
+    await _hgw_setup(client, other)  # the HGW records some documents aim at
     for role in ALL_ROLES:
         resp = await _call(
             client,

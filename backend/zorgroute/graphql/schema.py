@@ -22,7 +22,9 @@ from strawberry.types import ExecutionContext
 from zorgroute.core.errors import AppError
 from zorgroute.graphql.context import get_context
 from zorgroute.graphql.errors import UnitOfWorkExtension, mask_unexpected
+from zorgroute.hgw.graphql import HgwMutation, HgwQuery
 from zorgroute.organisations.graphql import OrganisationsQuery
+from zorgroute.plans.graphql import PlansMutation, PlansQuery
 from zorgroute.privacy.graphql import PrivacyMutation, PrivacyQuery
 from zorgroute.roster.graphql import RosterMutation, RosterQuery
 from zorgroute.settings import Settings
@@ -31,12 +33,12 @@ log = structlog.get_logger(__name__)
 
 
 @strawberry.type
-class Query(OrganisationsQuery, RosterQuery, PrivacyQuery):
+class Query(OrganisationsQuery, RosterQuery, PrivacyQuery, HgwQuery, PlansQuery):
     pass
 
 
 @strawberry.type
-class Mutation(RosterMutation, PrivacyMutation):
+class Mutation(RosterMutation, PrivacyMutation, HgwMutation, PlansMutation):
     pass
 
 

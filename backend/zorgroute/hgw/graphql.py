@@ -319,7 +319,10 @@ class OverviewType:
     ends_on: date
     cycle: str
     subject: str | None
-    status: str
+    overview_status: str = strawberry.field(
+        description="draft, published or archived (`status` in REST; renamed so that it never "
+        "clashes with Problem.status in a result union)"
+    )
     dated_on: date
     owner_name: str
     seeded_from_id: strawberry.ID | None
@@ -345,7 +348,7 @@ class OverviewType:
             ends_on=o.ends_on,
             cycle=o.cycle,
             subject=o.subject,
-            status=o.status,
+            overview_status=o.status,
             dated_on=o.dated_on,
             owner_name=o.owner_name,
             seeded_from_id=_opt_id(o.seeded_from_id),
@@ -371,7 +374,10 @@ class OverviewSummaryType:
     ends_on: date
     cycle: str
     subject: str | None
-    status: str
+    overview_status: str = strawberry.field(
+        description="draft, published or archived (`status` in REST; renamed so that it never "
+        "clashes with Problem.status in a result union)"
+    )
     dated_on: date
     owner_name: str
     plan_id: strawberry.ID | None
@@ -391,7 +397,7 @@ class OverviewSummaryType:
             ends_on=s.ends_on,
             cycle=s.cycle,
             subject=s.subject,
-            status=s.status,
+            overview_status=s.status,
             dated_on=s.dated_on,
             owner_name=s.owner_name,
             plan_id=_opt_id(s.plan_id),

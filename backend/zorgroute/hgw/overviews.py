@@ -8,6 +8,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import and_, func, or_
 from sqlmodel import col, select
@@ -51,6 +52,7 @@ CARRIED_OVER = (
     "instruction_level",
 )  # fmt: skip
 RESTRICTED_SIGNALS = frozenset({"home_situation"})
+RESULT_HISTORY = timedelta(days=3 * 365)
 
 
 @dataclass
@@ -205,6 +207,8 @@ async def _row_details(
             col(AssessmentResult.student_id).in_(student_ids),
             AssessmentResult.school_id == overview.school_id,
             col(AssessmentResult.taken_on) <= period.ends_on,
+            # Enough history for trends (incl. primary school in VO year 1), not every year.
+            col(AssessmentResult.taken_on) > period.starts_on - RESULT_HISTORY,
             or_(
                 and_(
                     col(AssessmentResult.kind) == "test", col(AssessmentResult.domain).in_(domains)

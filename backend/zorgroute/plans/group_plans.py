@@ -530,7 +530,6 @@ async def _guard_activate(uow: UnitOfWork, lp: LoadedPlan, payload: Any) -> list
 
 
 async def _guard_evaluate(uow: UnitOfWork, lp: LoadedPlan, payload: Any) -> list[str]:
-    assert isinstance(payload, PlanEvaluation)
     missing = []
     if lp.plan.status == "active" and midterm_required(lp.plan):
         missing.append("midterm_review")
@@ -557,6 +556,13 @@ async def _no_guard(uow: UnitOfWork, lp: LoadedPlan, payload: Any) -> list[str]:
     return []
 
 
+# The input each step takes (None: none).
+PAYLOADS: dict[str, type[MidtermReview] | type[PlanEvaluation] | None] = {
+    "activate": None,
+    "midterm_review": MidtermReview,
+    "evaluate": PlanEvaluation,
+    "archive": None,
+}
 GUARDS: dict[str, Callable[[UnitOfWork, LoadedPlan, Any], Any]] = {
     "activate": _guard_activate,
     "midterm_review": _no_guard,
@@ -570,10 +576,8 @@ async def _apply(uow: UnitOfWork, lp: LoadedPlan, action: str, payload: Any) -> 
     if action == "activate":
         plan.activated_at = now
     elif action == "midterm_review":
-        assert isinstance(payload, MidtermReview)
         plan.midterm_review, plan.midterm_reviewed_at = payload.review, now
     elif action == "evaluate":
-        assert isinstance(payload, PlanEvaluation)
         given = {r.row_id: r for r in payload.rows}
         for row in await _rows(uow, plan.id):
             e = given[row.id]
@@ -599,6 +603,11 @@ async def transition(
     require_lead(lp)
     plan = lp.plan
     require_version(plan.version, expected_version, "group plan")
+    wanted = PAYLOADS.get(action)
+    if (payload is None) != (wanted is None) or (wanted and not isinstance(payload, wanted)):
+        raise ValidationFailed(
+            f"The step '{action}' takes {wanted.__name__ if wanted else 'no input'}."
+        )
     target = TRANSITIONS.get((plan.status, action))
     if target is None:
         raise InvalidTransition(

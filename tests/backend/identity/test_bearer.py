@@ -132,8 +132,7 @@ async def test_me_with_an_lvs_token_is_the_system_with_its_schools(
     assert body["client_id"] == "demo-lvs"
     assert body["id"] is None
     assert body["csrf_token"] is None  # bearer callers are not exposed to CSRF
-    assert set(body["scopes"]) <= set(ROSTER_SCOPES.split())
-    assert body["scopes"] == ["roster:read", "roster:write"]
+    assert body["scopes"] == ["results:write", "roster:read", "roster:write"]
     schools = {s["id"]: s for s in body["schools"]}
     assert schools[str(world.school_id)]["roles"] == ["integration"]
 
