@@ -66,17 +66,18 @@ describe('the app', () => {
   });
 
   it('starts a mentor on Mijn groepen, with a menu for their role', async () => {
-    const router = renderAt('/', (url) =>
-      url.pathname === '/api/v1/me'
-        ? json(200, me(['mentor']))
-        : json(200, { items: [], next_cursor: null }),
-    );
+    const router = renderAt('/', (url) => {
+      if (url.pathname === '/api/v1/me') return json(200, me(['mentor']));
+      if (url.pathname.endsWith('/plans')) return json(200, []);
+      return json(200, { items: [], next_cursor: null });
+    });
     expect(await screen.findByRole('heading', { level: 1, name: 'Mijn groepen' })).toBeVisible();
     expect(router.state.location.pathname).toBe('/scholen/s1/mijn-groepen');
     const menu = screen.getByRole('navigation', { name: 'Hoofdmenu' });
     expect(menu).toHaveTextContent('Mijn groepen');
     expect(menu).not.toHaveTextContent('Groepen');
     expect(await screen.findByText(/nog niet aan een groep gekoppeld/)).toBeVisible();
+    expect(await screen.findByText(/nog geen groepsplan voor jouw groepen/)).toBeVisible();
   });
 
   it('treats a school that is not yours as not found', async () => {

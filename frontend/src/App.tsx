@@ -38,6 +38,10 @@ function SchoolPage({ render }: { render: (school: MySchool) => ReactNode }) {
   return <>{render(school)}</>;
 }
 
+const needEditor = async () => ({
+  Component: (await import('./pages/hgw/NeedEditorPage')).NeedEditorPage,
+});
+
 export const routes = [
   { path: '/inloggen', element: <LoginPage /> },
   { path: '/sessie-hersteld', element: <SessionRestoredPage /> },
@@ -60,6 +64,27 @@ export const routes = [
       },
       { path: 'groepen/:groupId', element: <GroupPage /> },
       { path: 'leerlingen/:studentId', element: <StudentPage /> },
+      // The HGW cycle's screens load when first opened (they are most of the app's code).
+      { path: 'leerlingen/:studentId/onderwijsbehoeften/nieuw', lazy: needEditor },
+      { path: 'leerlingen/:studentId/onderwijsbehoeften/:needId', lazy: needEditor },
+      {
+        path: 'groepsoverzichten/:overviewId',
+        lazy: async () => ({ Component: (await import('./pages/hgw/OverviewPage')).OverviewPage }),
+      },
+      {
+        path: 'groepsplannen/:planId',
+        lazy: async () => ({ Component: (await import('./pages/plans/PlanPage')).PlanPage }),
+      },
+      {
+        path: 'groepsplannen/:planId/afdrukken',
+        lazy: async () => ({
+          Component: (await import('./pages/plans/PlanPrintPage')).PlanPrintPage,
+        }),
+      },
+      {
+        path: 'groepsbesprekingen/:meetingId',
+        lazy: async () => ({ Component: (await import('./pages/hgw/MeetingPage')).MeetingPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -47,3 +47,22 @@ export async function call<T>(request: Promise<FetchResult<T>>): Promise<T> {
   }
   return data;
 }
+
+/** Await a call that answers 204 No Content (openapi-fetch gives no data for it). */
+export async function send(request: Promise<FetchResult<unknown>>): Promise<void> {
+  let response: Response;
+  let error: unknown;
+  try {
+    ({ response, error } = await request);
+  } catch {
+    throw ApiProblem.network();
+  }
+  if (!response.ok) {
+    throw ApiProblem.fromBody(response.status, error, response.headers.get('X-Request-ID'));
+  }
+}
+
+/** The If-Match header for a version we read (the API's ETags are `"v<version>"`). */
+export function ifMatch(version: number): { 'if-match': string } {
+  return { 'if-match': `"v${version}"` };
+}

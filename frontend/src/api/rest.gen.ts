@@ -758,6 +758,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school_id}/results:import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import Results
+         * @description LVS / test platform upsert of test results and SEO scores (scope `results:write`).
+         *
+         *     Keyed on (source, external_id); students by their external id in the same source (as sent
+         *     in roster:sync). A repeat with the same Idempotency-Key replays the first answer; each row
+         *     is created/updated/unchanged/rejected (an unknown student is rejected, the rest goes in).
+         */
+        post: operations["hgw-import-results"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school_id}/retention-policy": {
         parameters: {
             query?: never;
@@ -3610,6 +3634,85 @@ export interface components {
             respondent?: ("student" | "teacher") | null;
             /** Score */
             score?: number | null;
+            /**
+             * Taken On
+             * Format: date
+             */
+            taken_on: string;
+        };
+        /** ResultImportOutcome */
+        ResultImportOutcome: {
+            /** External Id */
+            external_id: string;
+            /** Id */
+            id: string | null;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "created" | "updated" | "unchanged" | "rejected";
+            /**
+             * Pointer
+             * @description JSON pointer into the request, e.g. /results/12
+             */
+            pointer: string;
+            /**
+             * Problem
+             * @description Why a row was rejected
+             */
+            problem: string | null;
+        };
+        /** ResultImportRequest */
+        ResultImportRequest: {
+            /** Results */
+            results: components["schemas"]["ResultImportRow"][];
+            /**
+             * Source
+             * @description The system the results come from, as in roster:sync
+             */
+            source: string;
+        };
+        /** ResultImportResponse */
+        ResultImportResponse: {
+            /** Counts */
+            counts: {
+                [key: string]: number;
+            };
+            /** Results */
+            results: components["schemas"]["ResultImportOutcome"][];
+            /** Source */
+            source: string;
+        };
+        /**
+         * ResultImportRow
+         * @description One result from the LVS or a test platform, keyed on the source's own id.
+         */
+        ResultImportRow: {
+            /** Domain */
+            domain: string;
+            /**
+             * External Id
+             * @description The source's id of this result
+             */
+            external_id: string;
+            /** Instrument */
+            instrument: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "test" | "seo";
+            /** Level */
+            level?: string | null;
+            /** Respondent */
+            respondent?: ("student" | "teacher") | null;
+            /** Score */
+            score?: number | null;
+            /**
+             * Student External Id
+             * @description The student's id in the same source
+             */
+            student_external_id: string;
             /**
              * Taken On
              * Format: date
@@ -8539,6 +8642,109 @@ export interface operations {
             /** @description Invalid input; `errors` point at the fields */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "hgw-import-results": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A fresh UUID per logical request */
+                "idempotency-key": string;
+            };
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultImportRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultImportResponse"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

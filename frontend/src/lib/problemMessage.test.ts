@@ -11,6 +11,8 @@ describe('problems in plain Dutch', () => {
     [new ApiProblem(403, 'csrf-failed'), 'Ververs de pagina'],
     [new ApiProblem(412, 'version-mismatch'), 'Iemand anders'],
     [new ApiProblem(422, 'validation-failed'), 'gemarkeerde velden'],
+    [new ApiProblem(422, 'transition-guard-failed'), 'ontbreekt nog iets'],
+    [new ApiProblem(409, 'invalid-transition'), 'Ververs de pagina'],
     [new ApiProblem(500, 'internal-error'), 'aan onze kant'],
     [new ApiProblem(503, 'upstream-unavailable'), 'even niet beschikbaar'],
     [new Error('boom'), 'Er ging iets mis'],

@@ -7,11 +7,14 @@ export function problemMessage(t: TFunction, error: unknown): string {
   if (error.status === 0) return t('problems.network');
   if (error.code === 'csrf-failed') return t('problems.csrf');
   if (error.code === 'version-mismatch') return t('problems.versionMismatch');
+  if (error.code === 'transition-guard-failed') return t('problems.guardFailed');
   switch (error.status) {
     case 403:
       return t('problems.forbidden');
     case 404:
       return t('problems.notFound');
+    case 409:
+      return t('problems.conflict');
     case 400:
     case 422:
       return t('problems.validation');

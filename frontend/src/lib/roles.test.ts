@@ -1,4 +1,4 @@
-import { mayEditRoster, sectionsFor } from './roles';
+import { mayEditRoster, mayLeadCycle, sectionsFor } from './roles';
 
 describe('what a role may use', () => {
   it('gives mentors and teachers their own groups first', () => {
@@ -29,5 +29,14 @@ describe('care-team and privacy roles', () => {
     expect(sectionsFor(['orthopedagoog'])).toEqual(['groups', 'students']);
     expect(sectionsFor(['privacy_officer'])).toEqual(['students']);
     expect(sectionsFor(['external_partner'])).toEqual(['students']);
+  });
+});
+
+describe('who leads the HGW cycle', () => {
+  it('offers starting a cycle to mentors and care leads, not to teachers or leadership', () => {
+    expect(mayLeadCycle(['mentor'])).toBe(true);
+    expect(mayLeadCycle(['intern_begeleider'])).toBe(true);
+    expect(mayLeadCycle(['teacher'])).toBe(false);
+    expect(mayLeadCycle(['team_leader', 'remedial_teacher'])).toBe(false);
   });
 });

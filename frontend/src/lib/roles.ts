@@ -22,6 +22,15 @@ const ROSTER_EDIT: readonly string[] = [
   'school_leader',
 ];
 
+/** Mirrors the API's HGW leads (hgw/policies.py): who starts a cycle, writes the group plan and
+ * runs the group meeting. A mentor leads cycle A of their own group only: the API decides that. */
+const CYCLE_LEAD: readonly string[] = [
+  'mentor',
+  'intern_begeleider',
+  'zorgcoordinator',
+  'orthopedagoog',
+];
+
 export type Section = 'myGroups' | 'groups' | 'students';
 
 export function sectionsFor(roles: readonly string[]): Section[] {
@@ -34,6 +43,10 @@ export function sectionsFor(roles: readonly string[]): Section[] {
 
 export function mayEditRoster(roles: readonly string[]): boolean {
   return roles.some((r) => ROSTER_EDIT.includes(r));
+}
+
+export function mayLeadCycle(roles: readonly string[]): boolean {
+  return roles.some((r) => CYCLE_LEAD.includes(r));
 }
 
 export const SECTION_PATHS: Record<Section, string> = {

@@ -6,6 +6,7 @@ import { Page } from '../components/Page';
 import { EmptyState, LoadMore, ProblemAlert, Skeleton } from '../components/States';
 import { formatShortDate } from '../lib/dates';
 import { fullName, listName } from '../lib/names';
+import { GroupOverviews } from './hgw/GroupOverviews';
 import { NotFoundPage } from './NotFoundPage';
 
 /** A group with its mentor, its teachers and the students I may see. */
@@ -50,6 +51,7 @@ export function GroupPage() {
           </ul>
         </section>
       ) : null}
+      <GroupOverviews groupId={data.id} schoolId={data.school_id} />
       <GroupStudents schoolId={data.school_id} groupId={data.id} groupName={data.name} />
     </Page>
   );

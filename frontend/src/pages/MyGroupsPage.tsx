@@ -6,6 +6,7 @@ import { Page } from '../components/Page';
 import { EmptyState, ProblemAlert, Skeleton } from '../components/States';
 import { shortName } from '../lib/names';
 import type { MySchool } from '../session/useMe';
+import { MyPlans } from './plans/MyPlans';
 
 /** Mijn groepen: the start page of mentors and teachers. */
 export function MyGroupsPage({ school }: { school: MySchool }) {
@@ -38,6 +39,7 @@ export function MyGroupsPage({ school }: { school: MySchool }) {
           ))}
         </ul>
       )}
+      <MyPlans schoolId={school.id} />
     </Page>
   );
 }

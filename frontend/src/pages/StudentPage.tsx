@@ -12,6 +12,7 @@ import { mayEditRoster } from '../lib/roles';
 import { useSession } from '../session/useMe';
 import { NotFoundPage } from './NotFoundPage';
 import { StudentEditForm } from './StudentEditForm';
+import { StudentTimeline } from './StudentTimeline';
 
 export type StudentDetails = NonNullable<StudentPageQuery['student']>;
 
@@ -142,12 +143,7 @@ export function StudentPage() {
           )}
         </section>
 
-        <section className="panel timeline" aria-labelledby="timeline">
-          <h2 id="timeline">{t('student.timeline')}</h2>
-          <EmptyState>
-            {t('student.timelineEmpty', { name: s.preferredName || s.givenName })}
-          </EmptyState>
-        </section>
+        <StudentTimeline studentId={s.id} name={s.preferredName || s.givenName} />
       </div>
     </Page>
   );

@@ -56,3 +56,37 @@ export function fullName(person: Person & { preferred_name?: string | null }): s
 }
 
 export const student = (page: Page, id: string) => get<Student>(page, `/api/v1/students/${id}`);
+
+// The HGW cycle (hgw and plans tags of the API).
+export type OverviewSummary = {
+  id: string;
+  period_name: string;
+  cycle: string;
+  status: string;
+  plan_id: string | null;
+  meeting_id: string | null;
+};
+export type OverviewRow = Person & {
+  student_id: string;
+  preferred_name: string | null;
+  strengths: string;
+  signals: { id: string; category: string }[];
+  needs: { id: string }[];
+};
+export type Overview = OverviewSummary & { rows: OverviewRow[] };
+export type TimelineItem = {
+  kind: string;
+  at: string;
+  title: string;
+  summary: string;
+  student_words: string | null;
+  link: string | null;
+};
+
+export const overviews = (page: Page, group: string) =>
+  get<OverviewSummary[]>(page, `/api/v1/groups/${group}/overviews`);
+
+export const overview = (page: Page, id: string) => get<Overview>(page, `/api/v1/overviews/${id}`);
+
+export const timeline = (page: Page, studentId: string) =>
+  get<TimelineItem[]>(page, `/api/v1/students/${studentId}/timeline`);

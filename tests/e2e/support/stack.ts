@@ -9,6 +9,7 @@ export const APP_ORIGIN = `http://127.0.0.1:${SPA_PORT}`;
 // Demo accounts of deploy/dev-idp/accounts.json (the dev IdP accepts any password).
 export type Account =
   | 'mentor'
+  | 'docent'
   | 'teamleider'
   | 'zorgcoordinator'
   | 'docent-vakcollege'
