@@ -327,7 +327,12 @@ class OverviewType:
     owner_name: str
     seeded_from_id: strawberry.ID | None
     version: int
-    editable: bool = strawberry.field(description="Whether you may change it now")
+    editable: bool = strawberry.field(
+        description="Whether you may change rows, signals and needs now"
+    )
+    may_lead: bool = strawberry.field(
+        description="Whether you may publish it, write its plan and run its group meeting now"
+    )
     plan_id: strawberry.ID | None
     meeting_id: strawberry.ID | None
     test_domains: list[str]
@@ -354,6 +359,7 @@ class OverviewType:
             seeded_from_id=_opt_id(o.seeded_from_id),
             version=o.version,
             editable=o.editable,
+            may_lead=o.may_lead,
             plan_id=_opt_id(o.plan_id),
             meeting_id=_opt_id(o.meeting_id),
             test_domains=list(o.test_domains),

@@ -86,6 +86,7 @@ async def _read(uow: UnitOfWork, meeting: GroupMeeting, loaded: LoadedOverview) 
         clustering=meeting.clustering,
         agreements=meeting.agreements,
         summary=meeting.summary,
+        editable=loaded.editable and loaded.access.leads(loaded.overview.cycle, loaded.subject),
         decisions=[
             DecisionRead(student_id=d.student_id, decision=d.decision, note=d.note)
             for d in decisions

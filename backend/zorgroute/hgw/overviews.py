@@ -282,6 +282,7 @@ async def _overview_read(uow: UnitOfWork, loaded: LoadedOverview) -> OverviewRea
         seeded_from_id=overview.seeded_from_id,
         version=overview.version,
         editable=loaded.editable and access.contributes(),
+        may_lead=loaded.editable and access.leads(overview.cycle, loaded.subject),
         plan_id=plan_id,
         meeting_id=meeting_id,
         test_domains=[loaded.subject] if loaded.subject else list(settings.test_domains),

@@ -379,7 +379,10 @@ class OverviewRead(BaseModel):
     owner_name: str
     seeded_from_id: uuid.UUID | None
     version: int
-    editable: bool = Field(description="Whether you may change it now")
+    editable: bool = Field(description="Whether you may change rows, signals and needs now")
+    may_lead: bool = Field(
+        description="Whether you may publish it, write its plan and run its group meeting now"
+    )
     plan_id: uuid.UUID | None
     meeting_id: uuid.UUID | None
     test_domains: list[str]
@@ -475,6 +478,7 @@ class MeetingRead(BaseModel):
     agreements: str
     summary: str
     decisions: list[DecisionRead]
+    editable: bool = Field(description="Whether you may write the report and hold the meeting")
     version: int
 
 

@@ -2631,6 +2631,11 @@ export interface components {
             /** Decisions */
             decisions: components["schemas"]["DecisionRead"][];
             /**
+             * Editable
+             * @description Whether you may write the report and hold the meeting
+             */
+            editable: boolean;
+            /**
              * Group Id
              * Format: uuid
              */
@@ -3196,7 +3201,7 @@ export interface components {
             dated_on: string;
             /**
              * Editable
-             * @description Whether you may change it now
+             * @description Whether you may change rows, signals and needs now
              */
             editable: boolean;
             /**
@@ -3216,6 +3221,11 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /**
+             * May Lead
+             * @description Whether you may publish it, write its plan and run its group meeting now
+             */
+            may_lead: boolean;
             /** Meeting Id */
             meeting_id: string | null;
             /** Owner Name */

@@ -299,6 +299,7 @@ async def test_particulars_and_home_situation_signals_stay_with_mentor_and_care(
     assert resp.status_code == 200
     await signal(client, world, "zorgcoordinator", ov["id"], "ll-4", "home_situation")
     seen = (await call(client, world, "teacher", "GET", f"/api/v1/overviews/{ov['id']}")).json()
+    assert (seen["editable"], seen["may_lead"]) == (True, False)  # contributes, does not lead
     row = _row(seen, world, "ll-4")
     assert row["particulars"] is None
     assert row["signals"] == []
@@ -328,6 +329,7 @@ async def test_holding_the_meeting_confirms_signals_and_hands_registrations_to_c
     assert created.status_code == 201, created.text
     meeting = created.json()
     assert len(meeting["agenda"]) == 10
+    assert meeting["editable"] is True
     report = {
         "scheduled_on": "2026-10-01",
         "chair_name": "Mentor",

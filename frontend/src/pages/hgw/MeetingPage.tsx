@@ -17,8 +17,6 @@ import { Page } from '../../components/Page';
 import { EmptyState, ProblemAlert, Skeleton } from '../../components/States';
 import { formatShortDate } from '../../lib/dates';
 import { errorsByPointer } from '../../lib/hgw';
-import { mayLeadCycle } from '../../lib/roles';
-import { useSession } from '../../session/useMe';
 import { NotFoundPage } from '../NotFoundPage';
 import { MeetingReport, ReportView } from './MeetingReport';
 
@@ -27,7 +25,6 @@ import { MeetingReport, ReportView } from './MeetingReport';
 export function MeetingPage() {
   const { t, i18n } = useTranslation();
   const { meetingId = '' } = useParams();
-  const me = useSession();
   const meeting = useMeeting(meetingId);
   const overview = useOverview(meeting.data?.overview_id ?? '');
 
@@ -37,8 +34,7 @@ export function MeetingPage() {
     return <ProblemAlert error={meeting.error} onRetry={() => void meeting.refetch()} />;
   }
   const m = meeting.data;
-  const roles = me.schools.find((s) => s.id === overview.data?.school_id)?.roles ?? [];
-  const leads = m.status === 'scheduled' && overview.isSuccess && mayLeadCycle(roles);
+  const leads = m.status === 'scheduled' && m.editable;
 
   return (
     <Page

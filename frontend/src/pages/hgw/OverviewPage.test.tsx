@@ -59,6 +59,7 @@ function overview(rows = [row()]) {
     owner_name: 'Sanne de Vries',
     seeded_from_id: 'o0',
     editable: true,
+    may_lead: true,
     test_domains: ['RK', 'TL'],
     seo_categories: [],
     work_attitude_column: false,

@@ -12,8 +12,6 @@ import { UnsavedChangesGuard } from '../../components/UnsavedChangesGuard';
 import { formatShortDate } from '../../lib/dates';
 import { todayIso } from '../../lib/hgw';
 import { fullName } from '../../lib/names';
-import { mayLeadCycle } from '../../lib/roles';
-import { useSession } from '../../session/useMe';
 import { NotFoundPage } from '../NotFoundPage';
 import { OverviewGrid } from './OverviewGrid';
 
@@ -101,11 +99,9 @@ export function OverviewPage() {
 /** Publish, and open (or start) the group plan and the group meeting of this overview. */
 function OverviewActions({ overview: o }: { overview: Overview }) {
   const { t } = useTranslation();
-  const me = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const leads =
-    o.editable && mayLeadCycle(me.schools.find((s) => s.id === o.school_id)?.roles ?? []);
+  const leads = o.may_lead;
   const [scheduling, setScheduling] = useState(false);
 
   const refresh = () => {
