@@ -5,19 +5,15 @@ The helpers `given`, `answer` and `visible` are shared with the plans domain's f
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import date, datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import strawberry
-from pydantic import ValidationError
 from strawberry.types import Info
 
-from zorgroute.core.errors import AppError, Forbidden, NotFound
 from zorgroute.graphql.errors import Problem
-from zorgroute.graphql.ids import parse_id
+from zorgroute.graphql.results import answer, given, some_id, visible
 from zorgroute.hgw import needs as needs_service
 from zorgroute.hgw import overviews, timeline
 from zorgroute.hgw.schemas import (
@@ -36,60 +32,6 @@ from zorgroute.hgw.schemas import (
     TimelineItem,
 )
 from zorgroute.roster.service import STUDENT_NOT_FOUND
-
-T = TypeVar("T")
-
-
-# -- shared helpers -------------------------------------------------------------------------
-def _plain(value: Any) -> Any:
-    """A GraphQL input value as the JSON REST would have received: nested inputs become dicts
-    without the fields the client left out."""
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return given(value)
-    return value
-
-
-def given(input: object) -> dict[str, Any]:
-    """The fields the client sent, for the Pydantic command (nested inputs included)."""
-    return {k: _plain(v) for k, v in vars(input).items() if v is not strawberry.UNSET}
-
-
-def some_id(value: strawberry.ID, not_found: str) -> uuid.UUID:
-    """The UUID behind an id argument; one that cannot be ours is simply not found."""
-    found = parse_id(value)
-    if found is None:
-        raise NotFound(not_found)
-    return found
-
-
-async def answer(info: Info, call: Callable[[], Awaitable[T]]) -> T | Problem:
-    """A mutation's result: what the service returned, or its refusal as a Problem (and
-    nothing of a refused operation is committed)."""
-    try:
-        return await call()
-    except ValidationError as exc:
-        return Problem.from_validation(exc)
-    except AppError as exc:
-        info.context.uow.rollback_only = True
-        return Problem.from_error(exc)
-
-
-async def visible(
-    value: strawberry.ID, read: Callable[[uuid.UUID], Awaitable[T]]
-) -> T | Problem | None:
-    """A read of one record: null when you may not see it (as `student` does), a Problem when
-    your role may not read it although you see what it belongs to."""
-    record_id = parse_id(value)
-    if record_id is None:
-        return None
-    try:
-        return await read(record_id)
-    except NotFound:
-        return None
-    except Forbidden as exc:  # an answer, not a failure
-        return Problem.from_error(exc)
 
 
 def _id(value: uuid.UUID) -> strawberry.ID:

@@ -12,7 +12,8 @@ from strawberry.types import Info
 
 from zorgroute.core.errors import ValidationFailed
 from zorgroute.graphql.errors import Problem
-from zorgroute.hgw.graphql import GoalInput, GoalType, HintType, answer, given, some_id, visible
+from zorgroute.graphql.results import answer, given, some_id, visible
+from zorgroute.hgw.graphql import GoalInput, GoalType, HintType
 from zorgroute.hgw.overviews import OVERVIEW_NOT_FOUND
 from zorgroute.plans import group_plans, perspective
 from zorgroute.plans.schemas import (

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import date, datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import strawberry
-from pydantic import ValidationError
 from strawberry.types import Info
 
-from zorgroute.core.errors import AppError, Forbidden, NotFound
+from zorgroute.core.errors import NotFound
 from zorgroute.graphql.errors import Problem
 from zorgroute.graphql.ids import parse_id
+from zorgroute.graphql.results import answer, given, some_id, visible
 from zorgroute.notes import service as notes_service
 from zorgroute.notes.schemas import NoteCreate, NoteRead
 from zorgroute.privacy import service
@@ -226,49 +225,6 @@ class NoteInput:
     subject: str | None = strawberry.UNSET
 
 
-def _given(input: object) -> dict[str, Any]:
-    """The fields the client sent, for the Pydantic command."""
-    return {k: v for k, v in vars(input).items() if v is not strawberry.UNSET}
-
-
-def _student_id(value: strawberry.ID) -> uuid.UUID:
-    sid = parse_id(value)
-    if sid is None:
-        raise NotFound(STUDENT_NOT_FOUND)
-    return sid
-
-
-T = TypeVar("T")
-
-
-async def _answer(info: Info, call: Callable[[], Awaitable[T]]) -> T | Problem:
-    """A mutation's result: what the service returned, or its refusal as a Problem (and
-    nothing of a refused operation is committed)."""
-    try:
-        return await call()
-    except ValidationError as exc:
-        return Problem.from_validation(exc)
-    except AppError as exc:
-        info.context.uow.rollback_only = True
-        return Problem.from_error(exc)
-
-
-async def _about_student(
-    student_id: strawberry.ID, read: Callable[[uuid.UUID], Awaitable[T]]
-) -> T | Problem | None:
-    """A read about one student: null when you may not see the student (as `student` does),
-    a Problem when your role may not read this about a student you do see."""
-    sid = parse_id(student_id)
-    if sid is None:
-        return None
-    try:
-        return await read(sid)
-    except NotFound:
-        return None
-    except Forbidden as exc:  # an answer, not a failure
-        return Problem.from_error(exc)
-
-
 RecordConsentResult = Annotated[ConsentType | Problem, strawberry.union("RecordConsentResult")]
 WithdrawConsentResult = Annotated[ConsentType | Problem, strawberry.union("WithdrawConsentResult")]
 RecordDisclosureResult = Annotated[
@@ -308,7 +264,7 @@ class PrivacyQuery:
                 items=[AuditEntryType.of(e) for e in page.items], next_cursor=page.next_cursor
             )
 
-        return await _about_student(student_id, read)
+        return await visible(student_id, read)
 
     @strawberry.field(
         description="The notes about a student that you may read, newest first; null for a "
@@ -322,7 +278,7 @@ class PrivacyQuery:
                 NoteType.of(n) for n in await notes_service.list_notes(ctx.uow, ctx.principal, sid)
             ]
 
-        notes = await _about_student(student_id, read)
+        notes = await visible(student_id, read)
         return None if isinstance(notes, Problem) else notes  # notes refuse nobody: they filter
 
     @strawberry.field(
@@ -338,7 +294,7 @@ class PrivacyQuery:
             consents = await service.list_consents(ctx.uow, ctx.principal, sid)
             return ConsentList(items=[ConsentType.of(c) for c in consents])
 
-        return await _about_student(student_id, read)
+        return await visible(student_id, read)
 
     @strawberry.field(
         description="With whom a student's data was shared (care and leadership roles, the "
@@ -353,7 +309,7 @@ class PrivacyQuery:
             rows = await service.list_disclosures(ctx.uow, ctx.principal, sid)
             return DisclosureList(items=[DisclosureType.of(d) for d in rows])
 
-        return await _about_student(student_id, read)
+        return await visible(student_id, read)
 
 
 @strawberry.type
@@ -366,12 +322,12 @@ class PrivacyMutation:
         self, info: Info, student_id: strawberry.ID, input: ConsentInput
     ) -> RecordConsentResult:
         async def call() -> ConsentType:
-            sid = _student_id(student_id)
-            data = ConsentCreate.model_validate(_given(input))
+            sid = some_id(student_id, STUDENT_NOT_FOUND)
+            data = ConsentCreate.model_validate(given(input))
             ctx = info.context
             return ConsentType.of(await service.record_consent(ctx.uow, ctx.principal, sid, data))
 
-        return await _answer(info, call)
+        return await answer(info, call)
 
     @strawberry.mutation(
         description="Withdraw a consent (optimistic locking); it takes effect at once for new "
@@ -392,7 +348,7 @@ class PrivacyMutation:
                 )
             )
 
-        return await _answer(info, call)
+        return await answer(info, call)
 
     @strawberry.mutation(
         description="Share data outside the class; refused with `consent-missing` unless a "
@@ -402,12 +358,12 @@ class PrivacyMutation:
         self, info: Info, student_id: strawberry.ID, input: DisclosureInput
     ) -> RecordDisclosureResult:
         async def call() -> DisclosureType:
-            sid = _student_id(student_id)
-            data = DisclosureCreate.model_validate(_given(input))
+            sid = some_id(student_id, STUDENT_NOT_FOUND)
+            data = DisclosureCreate.model_validate(given(input))
             ctx = info.context
             return DisclosureType.of(await service.disclose(ctx.uow, ctx.principal, sid, data))
 
-        return await _answer(info, call)
+        return await answer(info, call)
 
     @strawberry.mutation(
         description="Give an external partner time-boxed access to a student, resting on a consent"
@@ -416,12 +372,12 @@ class PrivacyMutation:
         self, info: Info, student_id: strawberry.ID, input: AccessGrantInput
     ) -> GrantAccessResult:
         async def call() -> AccessGrantType:
-            sid = _student_id(student_id)
-            data = AccessGrantCreate.model_validate(_given(input))
+            sid = some_id(student_id, STUDENT_NOT_FOUND)
+            data = AccessGrantCreate.model_validate(given(input))
             ctx = info.context
             return AccessGrantType.of(await service.grant_access(ctx.uow, ctx.principal, sid, data))
 
-        return await _answer(info, call)
+        return await answer(info, call)
 
     @strawberry.mutation(description="End an external partner's access now")
     async def revoke_access(self, info: Info, id: strawberry.ID) -> RevokeAccessResult:
@@ -432,16 +388,16 @@ class PrivacyMutation:
             ctx = info.context
             return AccessGrantType.of(await service.revoke_access(ctx.uow, ctx.principal, grant_id))
 
-        return await _answer(info, call)
+        return await answer(info, call)
 
     @strawberry.mutation(description="Write a note about a student")
     async def create_student_note(
         self, info: Info, student_id: strawberry.ID, input: NoteInput
     ) -> CreateStudentNoteResult:
         async def call() -> NoteType:
-            sid = _student_id(student_id)
-            data = NoteCreate.model_validate(_given(input))
+            sid = some_id(student_id, STUDENT_NOT_FOUND)
+            data = NoteCreate.model_validate(given(input))
             ctx = info.context
             return NoteType.of(await notes_service.create_note(ctx.uow, ctx.principal, sid, data))
 
-        return await _answer(info, call)
+        return await answer(info, call)

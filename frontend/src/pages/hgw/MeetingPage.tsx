@@ -1,5 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { call, rest } from '../../api/client';
@@ -12,11 +11,10 @@ import {
   usePlan,
 } from '../../api/hgw';
 import { isProblem } from '../../api/problem';
-import { Field } from '../../components/Fields';
 import { Page } from '../../components/Page';
-import { EmptyState, ProblemAlert, Skeleton } from '../../components/States';
+import { ProblemAlert, Skeleton } from '../../components/States';
+import { TextThread } from '../../components/TextThread';
 import { formatShortDate } from '../../lib/dates';
-import { errorsByPointer } from '../../lib/hgw';
 import { NotFoundPage } from '../NotFoundPage';
 import { MeetingReport, ReportView } from './MeetingReport';
 
@@ -104,68 +102,33 @@ function PlanLink({ overview }: { overview: Overview }) {
 
 /** Teachers' questions for the meeting, asked beforehand. */
 function Questions({ meeting: m }: { meeting: Meeting }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [text, setText] = useState('');
-  const ask = useMutation({
-    mutationFn: () =>
-      call(
-        rest.POST('/api/v1/meetings/{meeting_id}/questions', {
-          params: { path: { meeting_id: m.id } },
-          body: { text: text.trim() },
-        }),
-      ),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(hgwKeys.meeting(saved.id), saved);
-      setText('');
-    },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    ask.mutate();
-  };
-  const when = new Intl.DateTimeFormat(i18n.language.startsWith('en') ? 'en-GB' : 'nl-NL', {
-    dateStyle: 'medium',
-  });
   return (
-    <section className="panel" aria-labelledby="questions">
-      <h2 id="questions">{t('meeting.questions')}</h2>
-      {m.teacher_questions.length === 0 ? (
-        <EmptyState>{t('meeting.noQuestions')}</EmptyState>
-      ) : (
-        <ul className="plain-list questions">
-          {m.teacher_questions.map((q) => (
-            <li key={`${q.at}${q.author}`}>
-              <p className="meta">
-                {q.author} · {when.format(new Date(q.at))}
-              </p>
-              <p className="pre">{q.text}</p>
-            </li>
-          ))}
-        </ul>
-      )}
-      {m.status === 'scheduled' ? (
-        <form className="form" onSubmit={submit} noValidate>
-          {ask.isError && !isProblem(ask.error, 401) ? <ProblemAlert error={ask.error} /> : null}
-          <Field label={t('meeting.questionLabel')} error={errorsByPointer(ask.error)['/text']}>
-            {(control) => (
-              <textarea
-                {...control}
-                rows={2}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-              />
-            )}
-          </Field>
-          <button
-            type="submit"
-            className="button secondary"
-            disabled={ask.isPending || !text.trim()}
-          >
-            {t('meeting.ask')}
-          </button>
-        </form>
-      ) : null}
-    </section>
+    <TextThread
+      id="questions"
+      title={t('meeting.questions')}
+      empty={t('meeting.noQuestions')}
+      entries={m.teacher_questions.map((q) => ({
+        key: `${q.at}${q.author}`,
+        author: q.author,
+        at: q.at,
+        text: q.text,
+      }))}
+      fieldLabel={t('meeting.questionLabel')}
+      buttonLabel={t('meeting.ask')}
+      send={
+        m.status === 'scheduled'
+          ? (text) =>
+              call(
+                rest.POST('/api/v1/meetings/{meeting_id}/questions', {
+                  params: { path: { meeting_id: m.id } },
+                  body: { text },
+                }),
+              )
+          : undefined
+      }
+      onSent={(saved) => queryClient.setQueryData(hgwKeys.meeting(saved.id), saved)}
+    />
   );
 }
