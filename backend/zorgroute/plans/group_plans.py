@@ -43,21 +43,32 @@ from zorgroute.roster.models import Enrolment, Group, Student, TeachingAssignmen
 PLAN_NOT_FOUND = "There is no group plan with this id that you may see."
 MIDTERM_AFTER_WEEKS = 10  # a plan longer than this gets a midterm review (tussenevaluatie)
 MAX_SUBGROUPS = 3  # "maximaal drie" subgroups per teacher: a warning above it
-# Signal category -> the subgroup it proposes (name, domain, delivery). Home-situation concerns
-# never become a named subgroup in a plan that all the group's teachers read.
-PROPOSED_SUBGROUPS: dict[str, tuple[str, str, str]] = {
-    "basic_skill_delay": (
-        "Extra instructie basisvaardigheden",
-        "basic_skills",
-        "separate_grouping",
-    ),
-    "subject_delay": ("Verlengde instructie", "subject", "separate_grouping"),
-    "downward_trend": ("Extra aandacht: dalende lijn", "basic_skills", "separate_grouping"),
-    "learning_lead": ("Verrijking en verdieping", "basic_skills", "separate_grouping"),
-    "talent": ("Talentontwikkeling", "pedagogical", "daily_in_class"),
-    "behaviour_seo": ("Gedrag en sociaal-emotioneel", "pedagogical", "daily_in_class"),
-    "work_attitude": ("Werkhouding en taakaanpak", "pedagogical", "daily_in_class"),
-}
+# The subgroups a proposal makes, per plan type: (name, signal categories, domain, delivery).
+# Home-situation concerns never become a named subgroup in a plan all the group's teachers read.
+Cluster = tuple[str, tuple[str, ...], str, str]
+CROSS_SUBJECT_CLUSTERS: tuple[Cluster, ...] = (
+    ("Extra instructie basisvaardigheden", ("basic_skill_delay", "downward_trend"),
+     "basic_skills", "separate_grouping"),
+    ("Verrijking en verdieping", ("learning_lead",), "basic_skills", "separate_grouping"),
+    ("Talentontwikkeling", ("talent",), "pedagogical", "daily_in_class"),
+    ("Gedrag en sociaal-emotioneel", ("behaviour_seo",), "pedagogical", "daily_in_class"),
+    ("Werkhouding en taakaanpak", ("work_attitude",), "pedagogical", "daily_in_class"),
+    ("Verlengde instructie", ("subject_delay",), "subject", "separate_grouping"),
+)  # fmt: skip
+# Convergent (vakspecifiek): one basic offer, with intensive and enriched instruction.
+CONVERGENT_CLUSTERS: tuple[Cluster, ...] = (
+    ("Intensieve instructie", ("basic_skill_delay", "subject_delay", "downward_trend"),
+     "subject", "separate_grouping"),
+    ("Verrijkte instructie", ("learning_lead", "talent"), "subject", "separate_grouping"),
+    ("Werkhouding en taakaanpak", ("work_attitude", "behaviour_seo"), "subject",
+     "daily_in_class"),
+)  # fmt: skip
+# Divergent: no basic offer; subgroups by instruction need, needs named for every student.
+LEVEL_SUBGROUPS = (
+    ("independent", "Subgroep instructieonafhankelijk"),
+    ("sensitive", "Subgroep instructiegevoelig"),
+    ("dependent", "Subgroep instructieafhankelijk"),
+)
 TRANSITIONS: dict[tuple[str, str], str] = {
     ("draft", "activate"): "active",
     ("active", "midterm_review"): "midterm_reviewed",
@@ -365,17 +376,24 @@ def _row_models(plan: GroupPlan, rows: Sequence[RowIn]) -> list[PlanRow]:
 
 
 async def _proposal(uow: UnitOfWork, loaded: LoadedOverview, plan: GroupPlan) -> list[PlanRow]:
-    """Basis row plus one subgroup per kind of signal, carrying the signalled students' needs
-    and their goals, so the evaluation later speaks about the same goals."""
+    """A first draft from the overview: the basis row (not for a divergent plan) and a subgroup
+    per cluster of signals (divergent: per instruction need), carrying the students' needs and
+    *their goals*, so the evaluation later speaks about the same goals."""
     o, period = loaded.overview, loaded.period
     signals = await uow.scalars(
         select(Signal).where(Signal.overview_id == o.id).order_by(col(Signal.created_at))
     )
-    signalled = {s.student_id for s in signals}
+    divergent = plan.plan_type == "subject_divergent"
+    levels = {
+        r.student_id: r.instruction_level or "sensitive"
+        for r in await uow.scalars(select(OverviewRow).where(OverviewRow.overview_id == o.id))
+    }
     needs = await uow.scalars(
         select(EducationalNeed)
         .where(
-            col(EducationalNeed.student_id).in_(signalled),
+            col(EducationalNeed.student_id).in_(
+                set(levels) if divergent else {s.student_id for s in signals}
+            ),
             col(EducationalNeed.valid_from) <= period.ends_on,
             col(EducationalNeed.valid_until) >= period.starts_on,
             # Cycle A plans with cross-subject needs; a cycle B plan with its subject's needs.
@@ -388,51 +406,48 @@ async def _proposal(uow: UnitOfWork, loaded: LoadedOverview, plan: GroupPlan) ->
     by_student: dict[uuid.UUID, list[EducationalNeed]] = {}
     for n in needs:
         by_student.setdefault(n.student_id, []).append(n)
-    domain = "subject" if loaded.subject else "pedagogical"
-    rows = [
-        PlanRow(
-            school_id=o.school_id,
-            plan_id=plan.id,
-            position=0,
-            target="basis",
-            name="Basisgroep",
-            domain=domain,
-            goals=goals_json(
-                [
-                    GoalIn(
-                        text="Het basisaanbod volgens de methode en de aandachtspunten van de groep"
-                    )
-                ]
-            ),
-            delivery_mode="daily_in_class",
-            delivered_by=o.owner_name,
-        )
-    ]
-    for category, (name, row_domain, delivery) in PROPOSED_SUBGROUPS.items():
-        members = list(dict.fromkeys(s.student_id for s in signals if s.category == category))
-        if not members:
-            continue
+
+    rows: list[PlanRow] = []
+
+    def add(target: str, name: str, members: list[uuid.UUID], domain: str, delivery: str,
+            goal: str) -> None:  # fmt: skip
         member_needs = [n for m in members for n in by_student.get(m, [])]
-        goals = [g for n in member_needs for g in n.goals] or goals_json(
-            [GoalIn(text=f"Doel voor de subgroep {name.lower()}")]
-        )
         items = [f"{i['phrase']} {i['text']}".strip() for n in member_needs for i in n.items]
         rows.append(
             PlanRow(
                 school_id=o.school_id,
                 plan_id=plan.id,
                 position=len(rows),
-                target="subgroup",
+                target=target,
                 name=name,
                 student_ids=members,
                 need_ids=[n.id for n in member_needs],
-                domain="subject" if loaded.subject else row_domain,
-                goals=goals,
+                domain="subject" if loaded.subject else domain,
+                goals=[g for n in member_needs for g in n.goals] or goals_json([GoalIn(text=goal)]),
                 approach="\n".join(dict.fromkeys(items)),
                 delivery_mode=delivery,
                 delivered_by=o.owner_name,
             )
         )
+
+    if divergent:
+        for level, name in LEVEL_SUBGROUPS:
+            members = [s for s, lv in levels.items() if lv == level]
+            if members:
+                add("subgroup", name, members, "subject", "separate_grouping", f"Doel: {name}")
+        return rows
+    add(
+        "basis", "Basisgroep" if plan.plan_type == "cross_subject" else "Basisaanbod", [],
+        "pedagogical", "daily_in_class",
+        "Het basisaanbod volgens de methode en de aandachtspunten van de groep",
+    )  # fmt: skip
+    clusters = CONVERGENT_CLUSTERS if plan.plan_type == "subject_convergent" else (
+        CROSS_SUBJECT_CLUSTERS
+    )  # fmt: skip
+    for name, categories, domain, delivery in clusters:
+        members = list(dict.fromkeys(s.student_id for s in signals if s.category in categories))
+        if members:
+            add("subgroup", name, members, domain, delivery, f"Doel voor de subgroep {name}")
     return rows
 
 

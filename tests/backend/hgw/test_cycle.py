@@ -15,6 +15,7 @@ from support.hgw import call, need, need_body, overview, period, signal
 from zorgroute.audit.models import AuditEvent
 from zorgroute.core.models import utcnow
 from zorgroute.core.outbox import OutboxEvent
+from zorgroute.plans.models import GroupPlan, PlanRow
 
 START = date(2026, 9, 7)
 
@@ -481,3 +482,48 @@ async def test_every_write_of_the_cycle_is_audited_with_the_student(
         world.students["ll-4"],
         world.students["ll-5"],
     }
+
+
+async def test_the_proposal_follows_the_plan_type(client: httpx.AsyncClient, world: World) -> None:
+    ov = await overview(
+        client, world, "gr-2b", await period(client, world, 1, START), "zorgcoordinator"
+    )
+    for student, level in (("ll-4", "dependent"), ("ll-5", "independent")):
+        row = _row(ov, world, student)
+        resp = await _patch_row(
+            client, world, "zorgcoordinator", ov["id"], student, row["version"],
+            instruction_level=level,
+        )  # fmt: skip
+        assert resp.status_code == 200
+    await signal(client, world, "zorgcoordinator", ov["id"], "ll-4", "basic_skill_delay")
+    await signal(client, world, "zorgcoordinator", ov["id"], "ll-5", "learning_lead")
+    period_body = {"starts_on": START.isoformat(), "ends_on": "2026-10-30"}
+
+    async def propose(plan_type: str) -> list[tuple[str, str, list[str]]]:
+        resp = await call(
+            client, world, "zorgcoordinator", "POST", f"/api/v1/overviews/{ov['id']}/plan",
+            {**period_body, "plan_type": plan_type},
+        )  # fmt: skip
+        assert resp.status_code == 201, resp.text
+        plan = resp.json()
+        async with world.factory.run([world.school_id]) as uow:  # make room for the next one
+            for row in await uow.scalars(select(PlanRow).where(PlanRow.plan_id == plan["id"])):
+                await uow.delete(row)
+            await uow.flush()
+            found = await uow.first(select(GroupPlan).where(GroupPlan.id == plan["id"]))
+            await uow.delete(found)
+            await uow.commit()
+        return [(r["target"], r["name"], r["student_ids"]) for r in plan["rows"]]
+
+    ids = {e: str(world.students[e]) for e in ("ll-4", "ll-5", "ll-6")}
+    assert await propose("subject_convergent") == [
+        ("basis", "Basisaanbod", []),
+        ("subgroup", "Intensieve instructie", [ids["ll-4"]]),
+        ("subgroup", "Verrijkte instructie", [ids["ll-5"]]),
+    ]
+    # Divergent: no basic offer; a subgroup per instruction need (none recorded: basic).
+    assert await propose("subject_divergent") == [
+        ("subgroup", "Subgroep instructieonafhankelijk", [ids["ll-5"]]),
+        ("subgroup", "Subgroep instructiegevoelig", [ids["ll-6"]]),
+        ("subgroup", "Subgroep instructieafhankelijk", [ids["ll-4"]]),
+    ]
