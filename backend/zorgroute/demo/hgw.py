@@ -13,17 +13,19 @@ import contextlib
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time
 from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import async_sessionmaker
-from sqlmodel import select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.security.principal import Principal
 from zorgroute.demo import dataset
 from zorgroute.hgw import meetings, needs, overviews, school_config
+from zorgroute.hgw.models import EducationalNeed, GroupOverview, OverviewRow, Signal
 from zorgroute.hgw.schemas import (
     CyclePeriodCreate,
     CyclePeriodRead,
@@ -48,6 +50,7 @@ from zorgroute.identity import repository as identity_repo
 from zorgroute.organisations import repository as org_repo
 from zorgroute.organisations.models import School
 from zorgroute.plans import group_plans, perspective
+from zorgroute.plans.models import GroupPlan
 from zorgroute.plans.schemas import (
     Continuation,
     Factor,
@@ -499,7 +502,52 @@ async def _cycle_one(
         "passen we de aanpak in Cyclus 2 aan.",
     )
     await group_plans.transition(uow, mentor, plan.id, plan.version, "evaluate", evaluation)
+    await _backdate(uow, overview.id, plan.id)
     return f"{len(students)} rows, {results} results, {len(signal_ids)} signals and needs"
+
+
+# When Cyclus 1's steps happened. The services stamp the time of the call (the seed runs today);
+# a demo of a past cycle reads better with the dates it would have had.
+CYCLE_ONE_DATES = {
+    "overview": date(2026, 9, 4),
+    "signals": date(2026, 9, 7),
+    "needs": date(2026, 9, 9),
+    "activated": date(2026, 9, 14),
+    "midterm": date(2026, 10, 5),
+    "evaluated": date(2026, 11, 12),
+}
+
+
+async def _backdate(uow: UnitOfWork, overview_id: uuid.UUID, plan_id: uuid.UUID) -> None:
+    d = {k: datetime.combine(v, time(15, 0), UTC) for k, v in CYCLE_ONE_DATES.items()}
+    await uow.execute(
+        update(GroupOverview)
+        .where(col(GroupOverview.id) == overview_id)
+        .values(dated_on=CYCLE_ONE_DATES["overview"], created_at=d["overview"])
+    )
+    await uow.execute(
+        update(OverviewRow)
+        .where(col(OverviewRow.overview_id) == overview_id)
+        .values(created_at=d["overview"], updated_at=d["overview"])
+    )
+    await uow.execute(
+        update(Signal).where(col(Signal.overview_id) == overview_id).values(created_at=d["signals"])
+    )
+    await uow.execute(
+        update(EducationalNeed)
+        .where(col(EducationalNeed.overview_id) == overview_id)
+        .values(created_at=d["needs"], updated_at=d["needs"])
+    )
+    await uow.execute(
+        update(GroupPlan)
+        .where(col(GroupPlan.id) == plan_id)
+        .values(
+            created_at=d["activated"],
+            activated_at=d["activated"],
+            midterm_reviewed_at=d["midterm"],
+            evaluated_at=d["evaluated"],
+        )
+    )
 
 
 def _row(i: int, s: Signalled | None) -> RowUpdate:
