@@ -69,10 +69,11 @@ class BodyLimitSettings(BaseModel):
     """The largest request body accepted, checked on Content-Length and while streaming."""
 
     max_bytes: int = Field(default=1024 * 1024, ge=0)
-    # The LVS roster sync carries a whole school: 5,000 students with a guardian each, groups,
-    # staff and enrolments are 2.6 MB as compact JSON (3.6 MB indented; bench/roster_sync.py).
-    # 16 MiB leaves room for ~30,000 students and stays under the ingress' 20m cap.
-    roster_sync_max_bytes: int = Field(default=16 * 1024 * 1024, ge=0)
+    # The LVS bulk writes (roster:sync, results:import). A roster sync carries a whole school:
+    # 5,000 students with a guardian each, groups, staff and enrolments are 2.6 MB as compact
+    # JSON (3.6 MB indented; bench/roster_sync.py); 10,000 results about 2.3 MB. 16 MiB leaves
+    # room for ~30,000 students and stays under the ingress' 20m cap.
+    bulk_max_bytes: int = Field(default=16 * 1024 * 1024, ge=0)
 
 
 class Settings(BaseSettings):

@@ -308,12 +308,13 @@ def send(
 
 # -- checks of our own --------------------------------------------------------------------
 def rejected_without_credentials(ctx: CheckContext, response: Response, case: AnyCase) -> None:
-    """Without credentials a protected operation answers 400/401/404/405/422 as problem+json
-    (a body that cannot be parsed at all is refused before anyone is asked who is calling)."""
+    """Without credentials a protected operation answers 400/401/404/405/413/422 as
+    problem+json (a body that cannot be parsed, or is too large, is refused before anyone is
+    asked who is calling)."""
     if case.operation.path in PUBLIC_PATHS:
         return
-    assert response.status_code in (400, 401, 404, 405, 422), (
-        f"{response.status_code} without credentials, expected 400/401/404/405/422"
+    assert response.status_code in (400, 401, 404, 405, 413, 422), (
+        f"{response.status_code} without credentials, expected 400/401/404/405/413/422"
     )
     content_type = response.headers.get("content-type", [""])[0]
     assert content_type.startswith(PROBLEM_JSON), f"{content_type!r}, expected {PROBLEM_JSON}"

@@ -28,7 +28,8 @@ from zorgroute.settings import BodyLimitSettings
 
 log = structlog.get_logger(__name__)
 
-ROSTER_SYNC_PATH = re.compile(r"^/api/v1/schools/[^/]+/roster:sync$")
+# The LVS bulk writes: a 5,000-student roster or a year of test results is megabytes.
+BULK_PATHS = re.compile(r"^/api/v1/schools/[^/]+/(roster:sync|results:import)$")
 
 
 class _BodyTooLarge(HTTPException):
@@ -44,7 +45,7 @@ class BodySizeLimitMiddleware:
         self.app = app
         self.default = settings.max_bytes
         self.overrides: Sequence[tuple[re.Pattern[str], int]] = [
-            (ROSTER_SYNC_PATH, settings.roster_sync_max_bytes)
+            (BULK_PATHS, settings.bulk_max_bytes)
         ]
 
     def limit_for(self, path: str) -> int:

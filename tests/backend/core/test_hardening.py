@@ -333,7 +333,7 @@ async def test_roster_sync_has_its_own_larger_limit(
     size = len(json.dumps(payload).encode())
     headers = {"Authorization": f"Bearer {lvs_token}"}
     sync = f"/api/v1/schools/{world.school_id}/roster:sync"
-    small_default = BodyLimitSettings(max_bytes=size // 2, roster_sync_max_bytes=size * 2)
+    small_default = BodyLimitSettings(max_bytes=size // 2, bulk_max_bytes=size * 2)
     async with serve(settings, body_limit=small_default) as (_, c):
         resp = await c.post(
             sync, json=payload, headers={**headers, "Idempotency-Key": str(uuid.uuid4())}
@@ -344,7 +344,7 @@ async def test_roster_sync_has_its_own_larger_limit(
             413,
             "payload-too-large",
         )
-    small_sync = BodyLimitSettings(roster_sync_max_bytes=size // 2)
+    small_sync = BodyLimitSettings(bulk_max_bytes=size // 2)
     async with serve(settings, body_limit=small_sync) as (_, c):
         resp = await c.post(
             sync, json=payload, headers={**headers, "Idempotency-Key": str(uuid.uuid4())}
@@ -365,7 +365,7 @@ def test_default_sync_limit_fits_a_5000_student_school_with_room_to_spare(
     spec.loader.exec_module(bench)
     indented = len(json.dumps(bench.roster(5000), indent=2).encode())
     defaults = BodyLimitSettings()
-    assert indented * 4 < defaults.roster_sync_max_bytes
+    assert indented * 4 < defaults.bulk_max_bytes
     assert defaults.max_bytes == 1024 * 1024
 
 
