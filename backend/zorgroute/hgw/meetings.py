@@ -142,8 +142,14 @@ async def create_meeting(
 
 async def get_meeting(uow: UnitOfWork, principal: Principal, meeting_id: uuid.UUID) -> MeetingRead:
     meeting, loaded = await _load(uow, principal, meeting_id)
+    found = await _read(uow, meeting, loaded)
     uow.audit("group_meeting.read", "group_meeting", meeting.id, meeting.school_id)
-    return await _read(uow, meeting, loaded)
+    for student_id in {d.student_id for d in found.decisions}:  # whom the report is about
+        uow.audit(
+            "group_meeting.read", "group_meeting", meeting.id, meeting.school_id,
+            student_id=student_id,
+        )  # fmt: skip
+    return found
 
 
 async def update_meeting(
