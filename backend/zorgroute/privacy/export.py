@@ -1,5 +1,7 @@
 """Inzageverzoek (AVG art. 15): a privacy officer or school leader exports everything the
-school holds about one student, as JSON or as a readable Dutch PDF.
+school holds about one student, as JSON or as a readable Dutch PDF: details, guardians,
+enrolments, notes, the records of the HGW cycle and plans (export_support), consents,
+disclosures, access grants, legal holds and the audit trail.
 
 Who may: `privacy_officer` and `school_leader` at the student's school (policies.EXPORT). A
 student of a school where the caller has no membership, or one the caller may not see
@@ -38,6 +40,7 @@ from zorgroute.privacy.export_schemas import (
     ExportStudent,
     StudentExport,
 )
+from zorgroute.privacy.export_support import support_export
 from zorgroute.roster import policies as roster_policies
 from zorgroute.roster import repository as roster_repo
 from zorgroute.roster.service import STUDENT_NOT_FOUND
@@ -78,6 +81,7 @@ async def export_student(
     assignments = await roster_repo.assignments_of_groups(uow, [g.id for _, g in enrolments])
     years = {y.id: y.name for y in await org_repo.school_years(uow, [school_id])}
     notes = await repo.notes(uow, school_id, student.id)
+    support = await support_export(uow, school_id, student.id)
     consents = await repo.consents(uow, school_id, student.id)
     disclosures = await repo.disclosures(uow, school_id, student.id)
     grants = await repo.access_grants(uow, school_id, student.id)
@@ -155,6 +159,7 @@ async def export_student(
             )
             for n in notes
         ],
+        support=support,
         consents=[
             ExportConsent(
                 id=c.id,

@@ -21,7 +21,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from zorgroute.privacy.export_schemas import ExportAuditEvent, StudentExport
+from zorgroute.privacy.export_schemas import (
+    ExportAuditEvent,
+    ExportGoal,
+    ExportIndividualPlan,
+    ExportNeedItem,
+    ExportSupport,
+    StudentExport,
+)
 
 ENCODING = "windows-1252"
 TITLE = "Inzageverzoek — overzicht van gegevens"
@@ -173,7 +180,108 @@ ACTIONS = {
     "access_grant.create": "toegang voor een externe gegeven",
     "access_grant.revoke": "toegang voor een externe ingetrokken",
     "audit.read": "logboek bekeken",
+    "overview_row.read": "groepsoverzicht bekeken",
+    "overview_row.update": "groepsoverzicht bijgewerkt",
+    "assessment_result.create": "resultaat ingevoerd",
+    "assessment_result.import_created": "resultaat ingelezen uit het leerlingvolgsysteem",
+    "assessment_result.import_updated": "resultaat bijgewerkt uit het leerlingvolgsysteem",
+    "signal.create": "gesignaleerd",
+    "signal.delete": "signalering ingetrokken",
+    "need.create": "onderwijsbehoefte benoemd",
+    "need.update": "onderwijsbehoefte gewijzigd",
+    "need.read": "onderwijsbehoeften bekeken",
+    "meeting_decision.record": "besluit in de groepsbespreking",
+    "group_meeting.read": "verslag groepsbespreking bekeken",
+    "group_plan.read": "groepsplan bekeken",
+    "group_plan.evaluate_student": "groepsplan geëvalueerd",
+    "ihp.create": "handelingsplan opgesteld",
+    "ihp.read": "handelingsplan bekeken",
+    "ihp.update": "handelingsplan gewijzigd",
+    "ihp.sign": "handelingsplan ondertekend door ouder",
+    "ihp.evaluate": "handelingsplan geëvalueerd",
+    "opp.start": "start extra ondersteuning vastgelegd",
+    "opp.read": "ontwikkelingsperspectief bekeken",
+    "opp.initial": "ontwikkelingsperspectief vastgesteld",
+    "opp.evaluation": "ontwikkelingsperspectief geëvalueerd",
+    "opp.revision": "ontwikkelingsperspectief bijgesteld",
+    "timeline.read": "tijdlijn bekeken",
+    "deadline.read": "termijnen bekeken",
 }
+
+# -- Handelingsgericht werken (HGW) and plans ----------------------------------------------------
+CYCLES = {"A": "cyclus A (vakoverstijgend)", "B": "cyclus B (vakspecifiek)"}
+INSTRUCTION_LEVELS = {
+    "independent": "instructieonafhankelijk",
+    "sensitive": "instructiegevoelig",
+    "dependent": "instructieafhankelijk",
+}
+RESULT_KINDS = {"test": "toets", "seo": "sociaal-emotioneel"}
+RESPONDENTS = {"student": "ingevuld door de leerling", "teacher": "ingevuld door de docent"}
+RESULT_SOURCES = {"entered": "ingevoerd"}
+SIGNAL_CATEGORIES = {
+    "basic_skill_delay": "achterstand in een basisvaardigheid",
+    "subject_delay": "achterstand in een vak",
+    "behaviour_seo": "gedrag / sociaal-emotioneel",
+    "work_attitude": "werkhouding en taakaanpak",
+    "downward_trend": "dalende lijn",
+    "learning_lead": "ontwikkelingsvoorsprong / (hoog)begaafd",
+    "talent": "talent",
+    "home_situation": "zorg over de thuissituatie",
+}
+SIGNAL_MODES = {"reactive": "reactief", "proactive": "proactief"}
+SIGNAL_BASES = {"test": "toets", "observation": "observatie", "conversation": "gesprek"}
+SCOPES = {"cross_subject": "vakoverstijgend", "subject": "vakspecifiek"}
+DOMAINS = {"pedagogical": "pedagogisch", "basic_skills": "basisvaardigheden", "subject": "vak"}
+NATURES = {"didactic": "didactisch", "pedagogical": "pedagogisch"}
+# The begrijpwijzer: "Om dit doel te bereiken heeft de leerling <heading> nodig die <phrase>".
+NEED_CATEGORIES = {
+    "instruction": ("Instructie", "een instructie die"),
+    "assignments": ("Opdrachten", "opdrachten die"),
+    "learning_activities": ("Leeractiviteiten", "(leer)activiteiten die"),
+    "feedback": ("Feedback", "feedback die"),
+    "peers": ("Medeleerlingen", "groepsgenoten die"),
+    "learning_environment": ("Leeromgeving", "een leeromgeving die"),
+    "teachers": ("Docenten", "docenten die"),
+}
+MEETING_DECISIONS = {
+    "continue_in_group_plan": "verder in het groepsplan",
+    "bilateral_consultation": "bilateraal overleg",
+    "teacher_coaching": "begeleiding van de docent aangevraagd",
+    "register_care_team": "aangemeld bij het intern zorgteam",
+}
+PLAN_TYPES = {
+    "cross_subject": "vakoverstijgend",
+    "subject_convergent": "vakspecifiek, convergent",
+    "subject_divergent": "vakspecifiek, divergent",
+}
+PLAN_STATUSES = {
+    "draft": "concept",
+    "active": "actief",
+    "midterm_reviewed": "tussentijds geëvalueerd",
+    "evaluated": "geëvalueerd",
+    "archived": "gearchiveerd",
+}
+ROW_TARGETS = {"basis": "basisgroep", "subgroup": "subgroep", "student": "individueel"}
+DELIVERY_MODES = {
+    "daily_in_class": "dagelijks in de klas",
+    "separate_grouping": "aparte groepering",
+}
+CONTINUATIONS = {"continue": "voortzetten", "scale_down": "afbouwen", "adjust": "aanpassen"}
+GOAL_RESULTS = {"reached": "bereikt", "partly": "deels bereikt", "not_reached": "niet bereikt"}
+IHP_DECIDERS = {"care_team": "het zorgteam", "mentor": "de mentor", "teacher": "de docent"}
+OPP_KINDS = {"initial": "eerste vaststelling", "evaluation": "evaluatie", "revision": "bijstelling"}
+HORIZONS = {
+    "one_year": "over één jaar",
+    "two_years": "over twee jaar",
+    "end_of_school": "aan het eind van de schoolloopbaan",
+}
+FACTOR_KINDS = {"stimulating": "bevorderend", "hindering": "belemmerend"}
+FACTOR_LOCI = {
+    "student": "bij de leerling",
+    "learning_environment": "in de leeromgeving",
+    "living_environment": "in de leefomgeving",
+}
+OWN_WORDS = "In eigen woorden van de leerling"
 
 
 def _label(table: dict[str, str], code: str | None) -> str:
@@ -250,6 +358,21 @@ class _ExportPdf(FPDF):
         self.set_text_color(0, 0, 0)
         self.ln(2)
         self.set_font("Helvetica", size=10)
+
+    def subheading(self, text: str) -> None:
+        if self.get_y() > self.h - 55:  # keep it with its first block or table rows
+            self.add_page()
+        self.ln(3)
+        self.set_font("Helvetica", "B", 11.5)
+        self.set_text_color(20, 60, 110)
+        self.multi_cell(0, 6.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(0, 0, 0)
+        self.set_font("Helvetica", size=10)
+
+    def byline(self, text: str) -> None:
+        self.set_text_color(90, 90, 90)
+        self.paragraph(text, size=9)
+        self.set_text_color(0, 0, 0)
 
     def paragraph(self, text: str, size: float = 10, style: str = "") -> None:
         self.set_font("Helvetica", style, size)
@@ -403,6 +526,8 @@ def render_export_pdf(export: StudentExport) -> bytes:
         pdf.set_text_color(0, 0, 0)
         pdf.paragraph(n.body)
 
+    _support_section(pdf, export.support)
+
     pdf.heading("Toestemmingen")
     if not export.consents:
         pdf.empty("Er is geen toestemming gevraagd of vastgelegd.")
@@ -513,6 +638,298 @@ def render_export_pdf(export: StudentExport) -> bytes:
         pdf.empty("Het logboek bevat geen gebeurtenissen over deze leerling.")
 
     return bytes(pdf.output())
+
+
+def _support_section(pdf: _ExportPdf, support: ExportSupport) -> None:
+    """Handelingsgericht werken en ondersteuning: the records of the HGW cycle and plans."""
+    pdf.heading("Handelingsgericht werken en ondersteuning")
+    pdf.paragraph(
+        "Wat de school in de cyclus van handelingsgericht werken over de leerling vastlegt: "
+        "groepsoverzichten, resultaten, signaleringen, onderwijsbehoeften, besluiten van "
+        "groepsbesprekingen, groepsplannen, handelingsplannen en het ontwikkelingsperspectief. "
+        "Ook gegevens die in Zorgroute maar voor een deel van de medewerkers zichtbaar zijn, "
+        "staan hier.",
+        size=9,
+    )
+    width = 62  # the labels of this section are longer than the others
+
+    pdf.subheading("Groepsoverzichten")
+    if not support.overview_rows:
+        pdf.empty("Geen groepsoverzichten met deze leerling.")
+    for r in support.overview_rows:
+        subject = f" · {r.subject}" if r.subject else ""
+        pdf.block_title(
+            f"{r.period_name} ({d(r.period_starts_on)} t/m {d(r.period_ends_on)}) · "
+            f"groep {r.group_name} · {_label(CYCLES, r.cycle)}{subject}"
+        )
+        pairs = [
+            ("Observaties", r.observations),
+            ("Gesprek met de leerling", r.student_conversation),
+            ("Gesprek met ouders", r.parent_conversation),
+            ("Afspraken", r.agreements),
+            ("Stimulerende factoren", r.stimulating_factors),
+            ("Belemmerende factoren", r.hindering_factors),
+            ("Talenten en sterke kanten", r.strengths),
+            ("Werkhouding", r.work_attitude),
+            ("Bijzonderheden", r.particulars),
+            ("Instructiebehoefte", _label(INSTRUCTION_LEVELS, r.instruction_level)),
+        ]
+        if any(value for _, value in pairs):
+            pdf.fields(pairs, label_width=width)
+        else:
+            pdf.empty("Niets over de leerling ingevuld.")
+        if r.updated_by_name:
+            pdf.byline(f"Laatst bijgewerkt door {r.updated_by_name} op {d(r.updated_at)}")
+
+    pdf.subheading("Toets- en vragenlijstresultaten")
+    if support.results:
+        pdf.grid(
+            ["Datum", "Soort", "Domein", "Instrument", "Score / niveau", "Bron"],
+            [
+                [
+                    d(a.taken_on),
+                    _label(RESULT_KINDS, a.kind)
+                    + (f" ({_label(RESPONDENTS, a.respondent)})" if a.respondent else ""),
+                    a.domain,
+                    a.instrument,
+                    _score(a.score, a.level),
+                    f"{_label(RESULT_SOURCES, a.source)}, {a.entered_by_name}"
+                    if a.entered_by_name
+                    else _label(RESULT_SOURCES, a.source),
+                ]
+                for a in support.results
+            ],
+            [20, 32, 26, 36, 24, 36],
+        )
+    else:
+        pdf.empty("Geen toets- of vragenlijstresultaten vastgelegd.")
+
+    pdf.subheading("Signaleringen")
+    if support.signals:
+        pdf.grid(
+            ["Datum", "Groep en periode", "Signalering", "Aanpak", "Toelichting", "Door",
+             "Bevestigd"],
+            [
+                [
+                    d(s.created_at),
+                    f"{s.group_name}, {s.period_name}",
+                    _label(SIGNAL_CATEGORIES, s.category),
+                    f"{_label(SIGNAL_MODES, s.mode)}; op basis van "
+                    + ", ".join(_label(SIGNAL_BASES, b) for b in s.basis),
+                    s.note,
+                    s.created_by_name,
+                    d(s.confirmed_at),
+                ]
+                for s in support.signals
+            ],
+            [19, 23, 30, 28, 26, 28, 20],
+        )  # fmt: skip
+        pdf.paragraph(
+            "Bevestigd: besproken en bevestigd in de groepsbespreking.", size=8.5, style="I"
+        )
+    else:
+        pdf.empty("Geen signaleringen vastgelegd.")
+
+    pdf.subheading("Onderwijsbehoeften")
+    if not support.needs:
+        pdf.empty("Geen onderwijsbehoeften vastgelegd.")
+    for n in support.needs:
+        where = f" · groep {n.group_name}, {n.period_name}" if n.group_name else ""
+        kind = _label(DOMAINS, n.domain) + (f" ({n.subject})" if n.subject else "")
+        pdf.block_title(f"{d(n.valid_from)} t/m {d(n.valid_until)} · {kind}{where}")
+        pdf.fields(
+            [
+                ("Doelen", _goal_lines(n.goals)),
+                ("Wat de leerling nodig heeft", "\n".join(_need_item(i) for i in n.items)),
+                ("Talenten inzetten", n.uses_talents),
+                ("Samen met de leerling", _yes_no(n.set_with_student)),
+                (OWN_WORDS, n.student_view),
+                ("Soort", f"{_label(SCOPES, n.scope)}, {_label(NATURES, n.nature)}"),
+            ],
+            label_width=width,
+        )
+        pdf.byline(f"Opgesteld door {n.author_name} op {d(n.created_at)}")
+
+    pdf.subheading("Groepsbesprekingen")
+    if support.meeting_decisions:
+        pdf.grid(
+            ["Datum", "Groep en periode", "Besluit", "Toelichting"],
+            [
+                [
+                    d(m.held_on) if m.held_on else f"{d(m.scheduled_on)} (gepland)",
+                    f"{m.group_name}, {m.period_name}",
+                    _label(MEETING_DECISIONS, m.decision),
+                    m.note,
+                ]
+                for m in support.meeting_decisions
+            ],
+            [24, 32, 56, 62],
+        )
+    else:
+        pdf.empty("Geen besluiten over de leerling in een groepsbespreking.")
+
+    pdf.subheading("Groepsplannen en evaluaties")
+    if not support.plan_rows:
+        pdf.empty("De leerling staat in geen groepsplan bij naam genoemd.")
+    for row in support.plan_rows:
+        subject = f" · {row.subject}" if row.subject else ""
+        pdf.block_title(
+            f"Groepsplan {row.group_name} · {row.period_name}{subject} "
+            f"({_label(PLAN_STATUSES, row.plan_status)})"
+        )
+        pdf.fields(
+            [
+                (
+                    "Plan",
+                    f"{_label(PLAN_TYPES, row.plan_type)}, {d(row.starts_on)} t/m {d(row.ends_on)}",
+                ),
+                ("Subgroep", f"{row.name} ({_label(ROW_TARGETS, row.target)})"),
+                ("Doelen", _goal_lines(row.goals)),
+                ("Inhoud", row.content),
+                ("Aanpak", row.approach),
+                ("Organisatie", row.organisation),
+                ("Vorm", _label(DELIVERY_MODES, row.delivery_mode)),
+                ("Uitgevoerd door", row.delivered_by),
+                ("Evaluatie: wie, hoe, wanneer", row.evaluation_plan),
+                (
+                    "Resultaat per doel",
+                    "\n".join(
+                        f"{o.goal_text}: {_label(GOAL_RESULTS, o.result)}" for o in row.outcomes
+                    ),
+                ),
+                (
+                    "Activiteiten uitgevoerd",
+                    "" if row.activities_done is None else _yes_no(row.activities_done),
+                ),
+                ("Vervolg", _label(CONTINUATIONS, row.continuation)),
+                ("Toelichting op het resultaat", row.causes),
+            ],
+            label_width=width,
+        )
+
+    pdf.subheading("Individuele handelingsplannen")
+    if not support.individual_plans:
+        pdf.empty("Geen individueel handelingsplan vastgelegd.")
+    for i in support.individual_plans:
+        pdf.block_title(
+            f"{d(i.starts_on)} t/m {d(i.ends_on)} · bij groepsplan {i.group_name}, "
+            f"{i.period_name} ({_label(PLAN_STATUSES, i.plan_status)})"
+        )
+        signed = (
+            f"{i.parent_signed_by_name or 'ouder'} op {d(i.parent_signed_on)}"
+            if i.parent_signed_on
+            else "nog niet ondertekend"
+        )
+        pdf.fields(
+            [
+                ("Soort", _label(SCOPES, i.kind)),
+                ("Besloten door", _label(IHP_DECIDERS, i.decided_by)),
+                ("Doelen", _goal_lines(i.goals)),
+                ("Verwachte leeropbrengst", i.learning_yield_expectation),
+                ("Inhoud", i.content),
+                ("Aanpak", i.approach),
+                ("Organisatie", i.organisation),
+                ("Evaluatie: wie, hoe, wanneer", i.evaluation_plan),
+                ("Afspraken met ouders", i.parent_agreements),
+                (OWN_WORDS, i.student_view),
+                ("Ondertekend door ouder", signed),
+                ("Evaluatie", i.evaluation),
+                ("Geëvalueerd met", _evaluated_with(i) if i.evaluation else ""),
+            ],
+            label_width=width,
+        )
+        pdf.byline(f"Opgesteld door {i.author_name} op {d(i.created_at)}")
+
+    pdf.subheading("Ontwikkelingsperspectief (OPP)")
+    opp = support.development_perspective
+    if opp is None:
+        pdf.empty("Er is geen ontwikkelingsperspectief voor de leerling opgesteld.")
+        return
+    pdf.fields(
+        [
+            ("Extra ondersteuning sinds", d(opp.support_started_on)),
+            ("Ondersteuning", opp.support_description),
+            ("Beëindigd op", d(opp.ended_on)),
+        ],
+        label_width=width,
+    )
+    if not opp.versions:
+        pdf.empty("Er is nog geen versie van het OPP vastgesteld.")
+    for v in opp.versions:
+        pdf.block_title(
+            f"Versie {v.number} · {_label(OPP_KINDS, v.kind)} · vastgesteld op {d(v.determined_on)}"
+        )
+        pdf.fields(
+            [
+                ("Verwachte uitstroom", v.expected_outflow),
+                ("Bestemming", v.destination),
+                (
+                    "Verwachte leeropbrengst",
+                    "\n".join(
+                        f"{y.subject} ({_label(HORIZONS, y.horizon)}): {y.expectation}"
+                        for y in v.yield_expectations
+                    ),
+                ),
+                (
+                    "Bevorderend en belemmerend",
+                    "\n".join(
+                        f"{_label(FACTOR_KINDS, f.kind)} {_label(FACTOR_LOCI, f.locus)}: {f.text}"
+                        for f in v.factors
+                    ),
+                ),
+                ("Onderwijsbehoeften", v.needs),
+                ("Geboden ondersteuning", v.support_offered),
+                ("Doelen op lange termijn", "\n".join(f"- {t}" for t in v.long_term_goals)),
+                ("Talenten", v.talents),
+                (OWN_WORDS, v.student_view),
+                ("Visie van de ouders", v.parents_view),
+                ("Vastgesteld met de leerling", _yes_no(v.determined_with_student)),
+                ("Vastgesteld met de ouders", _yes_no(v.determined_with_parents)),
+            ],
+            label_width=width,
+        )
+        pdf.byline(f"Opgesteld door {v.author_name}")
+
+
+def _goal_lines(goals: Sequence[ExportGoal]) -> str:
+    lines = []
+    for n, g in enumerate(goals, start=1):
+        extra = "; ".join(
+            p
+            for p in (
+                f"meten: {g.measure}" if g.measure else "",
+                f"uiterlijk {d(g.target_date)}" if g.target_date else "",
+            )
+            if p
+        )
+        lines.append(f"{n}. {g.text}" + (f" ({extra})" if extra else ""))
+    return "\n".join(lines)
+
+
+def _evaluated_with(ihp: ExportIndividualPlan) -> str:
+    who = [
+        w
+        for w, done in (
+            ("de leerling", ihp.evaluated_with_student),
+            ("de ouders", ihp.evaluated_with_parents),
+        )
+        if done
+    ]
+    return " en ".join(who) or "niet met de leerling of de ouders"
+
+
+def _need_item(item: ExportNeedItem) -> str:
+    """ "Instructie: een instructie die verlengd is — met voordoen" (begrijpwijzer)."""
+    name, heading = NEED_CATEGORIES.get(item.category, (item.category, ""))
+    said = f"{heading} {item.phrase}".strip() if item.phrase else ""
+    return f"{name}: " + " — ".join(p for p in (said, item.text) if p)
+
+
+def _score(score: float | None, level: str | None) -> str:
+    number = f"{score:g}".replace(".", ",") if score is not None else ""
+    if number and level:
+        return f"{number} ({level})"
+    return number or level or ""
 
 
 def _audit_rows(events: Sequence[ExportAuditEvent]) -> list[list[str]]:

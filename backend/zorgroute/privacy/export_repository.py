@@ -1,5 +1,7 @@
 """SQL of the inzage export. Roster rows (guardians, enrolments, assignments) come from the
-roster repository; this module reads the privacy, notes and audit records of one student."""
+roster repository; this module reads the privacy, notes, HGW, plan and audit records of one
+student. Every query is limited to the school and the student (one query per record type);
+none applies the app's role filters: the export holds everything."""
 
 from __future__ import annotations
 
@@ -7,16 +9,34 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
 from zorgroute.audit.models import AuditEvent
 from zorgroute.core.db import UnitOfWork
+from zorgroute.hgw.models import (
+    AssessmentResult,
+    CyclePeriod,
+    EducationalNeed,
+    GroupMeeting,
+    GroupOverview,
+    MeetingDecision,
+    OverviewRow,
+    Signal,
+)
 from zorgroute.identity.models import UserAccount
 from zorgroute.notes.models import StudentNote
 from zorgroute.organisations.models import School
+from zorgroute.plans.models import (
+    DevelopmentPerspective,
+    DevelopmentPerspectiveVersion,
+    GroupPlan,
+    IndividualPlan,
+    PlanRow,
+)
 from zorgroute.privacy.models import AccessGrant, Consent, Disclosure
 from zorgroute.privacy.retention_models import LegalHold
-from zorgroute.roster.models import Guardian, Student
+from zorgroute.roster.models import Group, Guardian, Student
 
 
 async def student_school(
@@ -99,6 +119,154 @@ async def legal_holds(
         select(LegalHold)
         .where(LegalHold.school_id == school_id, LegalHold.student_id == student_id)
         .order_by(col(LegalHold.created_at), col(LegalHold.id))
+    )
+
+
+# -- HGW cycle and plans -------------------------------------------------------------------
+async def overview_rows(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[tuple[OverviewRow, GroupOverview, CyclePeriod, Group]]:
+    rows = await uow.rows(
+        select(OverviewRow, GroupOverview, CyclePeriod, Group)
+        .join(GroupOverview, col(GroupOverview.id) == OverviewRow.overview_id)
+        .join(CyclePeriod, col(CyclePeriod.id) == GroupOverview.cycle_period_id)
+        .join(Group, col(Group.id) == GroupOverview.group_id)
+        .where(OverviewRow.school_id == school_id, OverviewRow.student_id == student_id)
+        .order_by(
+            col(CyclePeriod.starts_on),
+            col(GroupOverview.cycle),
+            col(GroupOverview.subject),
+            col(Group.name),
+            col(OverviewRow.id),
+        )
+    )
+    return [(r, o, p, g) for r, o, p, g in rows]
+
+
+async def assessment_results(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[AssessmentResult]:
+    return await uow.scalars(
+        select(AssessmentResult)
+        .where(AssessmentResult.school_id == school_id, AssessmentResult.student_id == student_id)
+        .order_by(
+            col(AssessmentResult.taken_on),
+            col(AssessmentResult.kind),
+            col(AssessmentResult.domain),
+            col(AssessmentResult.id),
+        )
+    )
+
+
+async def signals(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[tuple[Signal, CyclePeriod, Group]]:
+    rows = await uow.rows(
+        select(Signal, CyclePeriod, Group)
+        .join(GroupOverview, col(GroupOverview.id) == Signal.overview_id)
+        .join(CyclePeriod, col(CyclePeriod.id) == GroupOverview.cycle_period_id)
+        .join(Group, col(Group.id) == GroupOverview.group_id)
+        .where(Signal.school_id == school_id, Signal.student_id == student_id)
+        .order_by(col(CyclePeriod.starts_on), col(Signal.created_at), col(Signal.id))
+    )
+    return [(s, p, g) for s, p, g in rows]
+
+
+async def needs(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[tuple[EducationalNeed, CyclePeriod | None, Group | None]]:
+    """A need named outside a group overview has no period or group."""
+    rows = await uow.rows(
+        select(EducationalNeed, CyclePeriod, Group)
+        .outerjoin(GroupOverview, col(GroupOverview.id) == EducationalNeed.overview_id)
+        .outerjoin(CyclePeriod, col(CyclePeriod.id) == GroupOverview.cycle_period_id)
+        .outerjoin(Group, col(Group.id) == GroupOverview.group_id)
+        .where(EducationalNeed.school_id == school_id, EducationalNeed.student_id == student_id)
+        .order_by(
+            col(EducationalNeed.valid_from),
+            col(EducationalNeed.created_at),
+            col(EducationalNeed.id),
+        )
+    )
+    return [(n, p, g) for n, p, g in rows]
+
+
+async def meeting_decisions(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[tuple[MeetingDecision, GroupMeeting, CyclePeriod, Group]]:
+    rows = await uow.rows(
+        select(MeetingDecision, GroupMeeting, CyclePeriod, Group)
+        .join(GroupMeeting, col(GroupMeeting.id) == MeetingDecision.meeting_id)
+        .join(GroupOverview, col(GroupOverview.id) == GroupMeeting.overview_id)
+        .join(CyclePeriod, col(CyclePeriod.id) == GroupOverview.cycle_period_id)
+        .join(Group, col(Group.id) == GroupMeeting.group_id)
+        .where(MeetingDecision.school_id == school_id, MeetingDecision.student_id == student_id)
+        .order_by(
+            col(GroupMeeting.scheduled_on), col(MeetingDecision.decision), col(MeetingDecision.id)
+        )
+    )
+    return [(d, m, p, g) for d, m, p, g in rows]
+
+
+async def plan_rows(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[tuple[PlanRow, GroupPlan, GroupOverview, CyclePeriod, Group]]:
+    """The rows of group plans that name the student (a subgroup or an individual row).
+    SQLAlchemy's select: sqlmodel's is typed for four entities at most."""
+    rows = await uow.rows(
+        sa_select(PlanRow, GroupPlan, GroupOverview, CyclePeriod, Group)
+        .join(GroupPlan, col(GroupPlan.id) == PlanRow.plan_id)
+        .join(GroupOverview, col(GroupOverview.id) == GroupPlan.overview_id)
+        .join(CyclePeriod, col(CyclePeriod.id) == GroupOverview.cycle_period_id)
+        .join(Group, col(Group.id) == GroupPlan.group_id)
+        .where(col(PlanRow.school_id) == school_id, col(PlanRow.student_ids).contains([student_id]))
+        .order_by(
+            col(GroupPlan.starts_on), col(GroupPlan.id), col(PlanRow.position), col(PlanRow.id)
+        )
+    )
+    return [(r, plan, o, p, g) for r, plan, o, p, g in rows]
+
+
+async def individual_plans(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[tuple[IndividualPlan, GroupPlan, CyclePeriod, Group, Guardian | None]]:
+    """The student's IHPs with their group plan and the guardian who signed, if any."""
+    rows = await uow.rows(
+        sa_select(IndividualPlan, GroupPlan, CyclePeriod, Group, Guardian)
+        .join(GroupPlan, col(GroupPlan.id) == IndividualPlan.plan_id)
+        .join(GroupOverview, col(GroupOverview.id) == GroupPlan.overview_id)
+        .join(CyclePeriod, col(CyclePeriod.id) == GroupOverview.cycle_period_id)
+        .join(Group, col(Group.id) == GroupPlan.group_id)
+        .outerjoin(Guardian, col(Guardian.id) == IndividualPlan.parent_signed_by)
+        .where(
+            col(IndividualPlan.school_id) == school_id, col(IndividualPlan.student_id) == student_id
+        )
+        .order_by(col(GroupPlan.starts_on), col(IndividualPlan.created_at), col(IndividualPlan.id))
+    )
+    return [(i, plan, p, g, guardian) for i, plan, p, g, guardian in rows]
+
+
+async def development_perspective(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> DevelopmentPerspective | None:
+    return await uow.first(
+        select(DevelopmentPerspective).where(
+            DevelopmentPerspective.school_id == school_id,
+            DevelopmentPerspective.student_id == student_id,
+        )
+    )
+
+
+async def perspective_versions(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[DevelopmentPerspectiveVersion]:
+    return await uow.scalars(
+        select(DevelopmentPerspectiveVersion)
+        .where(
+            DevelopmentPerspectiveVersion.school_id == school_id,
+            DevelopmentPerspectiveVersion.student_id == student_id,
+        )
+        .order_by(col(DevelopmentPerspectiveVersion.number), col(DevelopmentPerspectiveVersion.id))
     )
 
 

@@ -22,7 +22,9 @@ async def export_student(
     student_id: uuid.UUID, uow: Uow, principal: CurrentPrincipal
 ) -> StudentExport:
     """Inzageverzoek (AVG art. 15): everything the school holds about one student — details,
-    guardians, enrolments, notes, consents, disclosures, access grants and the audit trail.
+    guardians, enrolments, notes, the HGW records (overview rows, results, signals, needs,
+    meeting decisions, plan rows with the student's outcomes, IHPs, the OPP), consents,
+    disclosures, access grants and the audit trail.
     For the school's privacy officer and school leader; every export is audited (inzage)."""
     return await export.export_student(uow, principal, student_id)
 

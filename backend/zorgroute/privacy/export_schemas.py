@@ -135,6 +135,235 @@ class ExportAuditEvent(BaseModel):
     purpose: str | None
 
 
+# -- Handelingsgericht werken (HGW) and support ----------------------------------------------
+class ExportGoal(BaseModel):
+    text: str
+    desired_behaviour: bool = Field(description="Phrased as desired behaviour")
+    measure: str = Field(description="How we see that it is reached")
+    target_date: date | None
+
+
+class ExportOverviewRow(BaseModel):
+    """The student's row in a group overview (groepsoverzicht) of one HGW cycle period."""
+
+    id: uuid.UUID
+    group_name: str
+    period_name: str
+    period_starts_on: date
+    period_ends_on: date
+    cycle: str = Field(description="A: cross-subject (mentor); B: subject-specific")
+    subject: str | None = Field(description="The subject of a cycle B overview")
+    observations: str
+    student_conversation: str
+    parent_conversation: str
+    agreements: str
+    stimulating_factors: str
+    hindering_factors: str
+    strengths: str
+    work_attitude: str
+    particulars: str = Field(
+        description="Bijzonderheden; only mentor and care staff see these in the app"
+    )
+    instruction_level: str | None
+    updated_by_name: str
+    updated_at: datetime
+
+
+class ExportResult(BaseModel):
+    """A test result or a social-emotional (SEO) score, entered or imported from the LVS."""
+
+    id: uuid.UUID
+    kind: str = Field(description="test or seo")
+    domain: str
+    instrument: str
+    respondent: str | None = Field(description="Who filled in an SEO questionnaire")
+    taken_on: date
+    score: float | None
+    level: str | None
+    source: str = Field(description="entered, or the LVS it was imported from")
+    external_id: str | None = Field(description="The LVS's id of an imported result")
+    entered_by_name: str
+    created_at: datetime
+
+
+class ExportSignal(BaseModel):
+    """Signalering: the student needs extra attention in the coming period."""
+
+    id: uuid.UUID
+    group_name: str
+    period_name: str
+    category: str
+    mode: str
+    basis: list[str]
+    note: str
+    created_by_name: str
+    created_at: datetime
+    confirmed_at: datetime | None = Field(description="Confirmed in the group meeting")
+
+
+class ExportNeedItem(BaseModel):
+    category: str = Field(description="Heading of the begrijpwijzer, e.g. instruction")
+    phrase: str = Field(description="The helper sentence chosen, if any")
+    text: str
+
+
+class ExportNeed(BaseModel):
+    """Onderwijsbehoefte: goals for a period and what the student needs to reach them."""
+
+    id: uuid.UUID
+    group_name: str | None = Field(description="The group overview it was named in, if any")
+    period_name: str | None
+    scope: str
+    domain: str
+    nature: str
+    subject: str | None
+    goals: list[ExportGoal]
+    items: list[ExportNeedItem]
+    uses_talents: str
+    set_with_student: bool
+    student_view: str = Field(description="The student's own words")
+    valid_from: date
+    valid_until: date
+    author_name: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ExportMeetingDecision(BaseModel):
+    """A decision about the student in a group meeting (groepsbespreking)."""
+
+    group_name: str
+    period_name: str
+    meeting_status: str = Field(description="scheduled or held")
+    scheduled_on: date
+    held_on: date | None
+    decision: str
+    note: str
+
+
+class ExportGoalOutcome(BaseModel):
+    goal_text: str
+    result: str = Field(description="reached, partly or not_reached")
+
+
+class ExportPlanRow(BaseModel):
+    """A row of a group plan that names the student, with this student's results per goal.
+    The other students of the row are not part of the export."""
+
+    id: uuid.UUID
+    plan_id: uuid.UUID
+    group_name: str
+    period_name: str
+    cycle: str
+    subject: str | None
+    plan_type: str
+    plan_status: str
+    starts_on: date
+    ends_on: date
+    name: str
+    target: str = Field(description="subgroup or student")
+    domain: str
+    goals: list[ExportGoal]
+    content: str
+    approach: str
+    organisation: str
+    delivery_mode: str | None
+    delivered_by: str
+    evaluation_plan: str
+    activities_done: bool | None
+    outcomes: list[ExportGoalOutcome] = Field(description="This student's result per goal")
+    continuation: str | None
+    causes: str
+
+
+class ExportIndividualPlan(BaseModel):
+    """Individueel handelingsplan (IHP), an appendix of a group plan."""
+
+    id: uuid.UUID
+    plan_id: uuid.UUID
+    group_name: str
+    period_name: str
+    plan_status: str
+    starts_on: date
+    ends_on: date
+    kind: str
+    decided_by: str
+    need_ids: list[uuid.UUID]
+    goals: list[ExportGoal]
+    learning_yield_expectation: str
+    content: str
+    approach: str
+    organisation: str
+    evaluation_plan: str
+    parent_agreements: str
+    student_view: str = Field(description="How the student was involved, in their own words")
+    parent_signed_by_name: str | None
+    parent_signed_on: date | None
+    evaluation: str
+    evaluated_with_student: bool
+    evaluated_with_parents: bool
+    author_name: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class ExportYieldExpectation(BaseModel):
+    subject: str
+    horizon: str
+    expectation: str
+
+
+class ExportFactor(BaseModel):
+    kind: str = Field(description="stimulating or hindering")
+    locus: str
+    text: str
+
+
+class ExportPerspectiveVersion(BaseModel):
+    id: uuid.UUID
+    number: int
+    kind: str
+    expected_outflow: str
+    destination: str
+    yield_expectations: list[ExportYieldExpectation]
+    factors: list[ExportFactor]
+    needs: str
+    support_offered: str
+    long_term_goals: list[str]
+    talents: str
+    student_view: str
+    parents_view: str
+    determined_with_student: bool
+    determined_with_parents: bool
+    determined_on: date
+    author_name: str
+    created_at: datetime
+
+
+class ExportDevelopmentPerspective(BaseModel):
+    """Ontwikkelingsperspectief (OPP) with every determined version, oldest first."""
+
+    id: uuid.UUID
+    support_started_on: date
+    support_description: str
+    ended_on: date | None
+    created_at: datetime
+    versions: list[ExportPerspectiveVersion]
+
+
+class ExportSupport(BaseModel):
+    """The records of the HGW cycle about the student, whoever may see them in the app."""
+
+    overview_rows: list[ExportOverviewRow]
+    results: list[ExportResult]
+    signals: list[ExportSignal]
+    needs: list[ExportNeed]
+    meeting_decisions: list[ExportMeetingDecision]
+    plan_rows: list[ExportPlanRow]
+    individual_plans: list[ExportIndividualPlan]
+    development_perspective: ExportDevelopmentPerspective | None
+
+
 class StudentExport(BaseModel):
     generated_at: datetime
     generated_by: str
@@ -144,6 +373,7 @@ class StudentExport(BaseModel):
     guardians: list[ExportGuardian]
     enrolments: list[ExportEnrolment]
     notes: list[ExportNote]
+    support: ExportSupport = Field(description="Handelingsgericht werken en ondersteuning")
     consents: list[ExportConsent]
     disclosures: list[ExportDisclosure]
     access_grants: list[ExportAccessGrant]

@@ -1056,7 +1056,9 @@ export interface paths {
         /**
          * Export Student
          * @description Inzageverzoek (AVG art. 15): everything the school holds about one student — details,
-         *     guardians, enrolments, notes, consents, disclosures, access grants and the audit trail.
+         *     guardians, enrolments, notes, the HGW records (overview rows, results, signals, needs,
+         *     meeting decisions, plan rows with the student's outcomes, IHPs, the OPP), consents,
+         *     disclosures, access grants and the audit trail.
          *     For the school's privacy officer and school leader; every export is audited (inzage).
          */
         get: operations["privacy-export-student"];
@@ -1838,6 +1840,33 @@ export interface components {
             withdrawn_by: string | null;
         };
         /**
+         * ExportDevelopmentPerspective
+         * @description Ontwikkelingsperspectief (OPP) with every determined version, oldest first.
+         */
+        ExportDevelopmentPerspective: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Ended On */
+            ended_on: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Support Description */
+            support_description: string;
+            /**
+             * Support Started On
+             * Format: date
+             */
+            support_started_on: string;
+            /** Versions */
+            versions: components["schemas"]["ExportPerspectiveVersion"][];
+        };
+        /**
          * ExportDisclosure
          * @description A verstrekking: with whom data about the student was shared, why and on what basis.
          */
@@ -1905,6 +1934,45 @@ export interface components {
             /** Source */
             source: string;
         };
+        /** ExportFactor */
+        ExportFactor: {
+            /**
+             * Kind
+             * @description stimulating or hindering
+             */
+            kind: string;
+            /** Locus */
+            locus: string;
+            /** Text */
+            text: string;
+        };
+        /** ExportGoal */
+        ExportGoal: {
+            /**
+             * Desired Behaviour
+             * @description Phrased as desired behaviour
+             */
+            desired_behaviour: boolean;
+            /**
+             * Measure
+             * @description How we see that it is reached
+             */
+            measure: string;
+            /** Target Date */
+            target_date: string | null;
+            /** Text */
+            text: string;
+        };
+        /** ExportGoalOutcome */
+        ExportGoalOutcome: {
+            /** Goal Text */
+            goal_text: string;
+            /**
+             * Result
+             * @description reached, partly or not_reached
+             */
+            result: string;
+        };
         /**
          * ExportGuardian
          * @description A parent or carer as linked to the student. Contact details are left out on purpose:
@@ -1925,6 +1993,85 @@ export interface components {
             parental_authority: boolean;
             /** Relation */
             relation: string;
+        };
+        /**
+         * ExportIndividualPlan
+         * @description Individueel handelingsplan (IHP), an appendix of a group plan.
+         */
+        ExportIndividualPlan: {
+            /** Approach */
+            approach: string;
+            /** Author Name */
+            author_name: string;
+            /** Content */
+            content: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided By */
+            decided_by: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** Evaluated With Parents */
+            evaluated_with_parents: boolean;
+            /** Evaluated With Student */
+            evaluated_with_student: boolean;
+            /** Evaluation */
+            evaluation: string;
+            /** Evaluation Plan */
+            evaluation_plan: string;
+            /** Goals */
+            goals: components["schemas"]["ExportGoal"][];
+            /** Group Name */
+            group_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Learning Yield Expectation */
+            learning_yield_expectation: string;
+            /** Need Ids */
+            need_ids: string[];
+            /** Organisation */
+            organisation: string;
+            /** Parent Agreements */
+            parent_agreements: string;
+            /** Parent Signed By Name */
+            parent_signed_by_name: string | null;
+            /** Parent Signed On */
+            parent_signed_on: string | null;
+            /** Period Name */
+            period_name: string;
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+            /** Plan Status */
+            plan_status: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Student View
+             * @description How the student was involved, in their own words
+             */
+            student_view: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /**
          * ExportLegalHold
@@ -1949,6 +2096,108 @@ export interface components {
             placed_by: string;
             /** Reason */
             reason: string;
+        };
+        /**
+         * ExportMeetingDecision
+         * @description A decision about the student in a group meeting (groepsbespreking).
+         */
+        ExportMeetingDecision: {
+            /** Decision */
+            decision: string;
+            /** Group Name */
+            group_name: string;
+            /** Held On */
+            held_on: string | null;
+            /**
+             * Meeting Status
+             * @description scheduled or held
+             */
+            meeting_status: string;
+            /** Note */
+            note: string;
+            /** Period Name */
+            period_name: string;
+            /**
+             * Scheduled On
+             * Format: date
+             */
+            scheduled_on: string;
+        };
+        /**
+         * ExportNeed
+         * @description Onderwijsbehoefte: goals for a period and what the student needs to reach them.
+         */
+        ExportNeed: {
+            /** Author Name */
+            author_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Domain */
+            domain: string;
+            /** Goals */
+            goals: components["schemas"]["ExportGoal"][];
+            /**
+             * Group Name
+             * @description The group overview it was named in, if any
+             */
+            group_name: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Items */
+            items: components["schemas"]["ExportNeedItem"][];
+            /** Nature */
+            nature: string;
+            /** Period Name */
+            period_name: string | null;
+            /** Scope */
+            scope: string;
+            /** Set With Student */
+            set_with_student: boolean;
+            /**
+             * Student View
+             * @description The student's own words
+             */
+            student_view: string;
+            /** Subject */
+            subject: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Uses Talents */
+            uses_talents: string;
+            /**
+             * Valid From
+             * Format: date
+             */
+            valid_from: string;
+            /**
+             * Valid Until
+             * Format: date
+             */
+            valid_until: string;
+        };
+        /** ExportNeedItem */
+        ExportNeedItem: {
+            /**
+             * Category
+             * @description Heading of the begrijpwijzer, e.g. instruction
+             */
+            category: string;
+            /**
+             * Phrase
+             * @description The helper sentence chosen, if any
+             */
+            phrase: string;
+            /** Text */
+            text: string;
         };
         /** ExportNote */
         ExportNote: {
@@ -1975,6 +2224,278 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * ExportOverviewRow
+         * @description The student's row in a group overview (groepsoverzicht) of one HGW cycle period.
+         */
+        ExportOverviewRow: {
+            /** Agreements */
+            agreements: string;
+            /**
+             * Cycle
+             * @description A: cross-subject (mentor); B: subject-specific
+             */
+            cycle: string;
+            /** Group Name */
+            group_name: string;
+            /** Hindering Factors */
+            hindering_factors: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Instruction Level */
+            instruction_level: string | null;
+            /** Observations */
+            observations: string;
+            /** Parent Conversation */
+            parent_conversation: string;
+            /**
+             * Particulars
+             * @description Bijzonderheden; only mentor and care staff see these in the app
+             */
+            particulars: string;
+            /**
+             * Period Ends On
+             * Format: date
+             */
+            period_ends_on: string;
+            /** Period Name */
+            period_name: string;
+            /**
+             * Period Starts On
+             * Format: date
+             */
+            period_starts_on: string;
+            /** Stimulating Factors */
+            stimulating_factors: string;
+            /** Strengths */
+            strengths: string;
+            /** Student Conversation */
+            student_conversation: string;
+            /**
+             * Subject
+             * @description The subject of a cycle B overview
+             */
+            subject: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Updated By Name */
+            updated_by_name: string;
+            /** Work Attitude */
+            work_attitude: string;
+        };
+        /** ExportPerspectiveVersion */
+        ExportPerspectiveVersion: {
+            /** Author Name */
+            author_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Destination */
+            destination: string;
+            /**
+             * Determined On
+             * Format: date
+             */
+            determined_on: string;
+            /** Determined With Parents */
+            determined_with_parents: boolean;
+            /** Determined With Student */
+            determined_with_student: boolean;
+            /** Expected Outflow */
+            expected_outflow: string;
+            /** Factors */
+            factors: components["schemas"]["ExportFactor"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Long Term Goals */
+            long_term_goals: string[];
+            /** Needs */
+            needs: string;
+            /** Number */
+            number: number;
+            /** Parents View */
+            parents_view: string;
+            /** Student View */
+            student_view: string;
+            /** Support Offered */
+            support_offered: string;
+            /** Talents */
+            talents: string;
+            /** Yield Expectations */
+            yield_expectations: components["schemas"]["ExportYieldExpectation"][];
+        };
+        /**
+         * ExportPlanRow
+         * @description A row of a group plan that names the student, with this student's results per goal.
+         *     The other students of the row are not part of the export.
+         */
+        ExportPlanRow: {
+            /** Activities Done */
+            activities_done: boolean | null;
+            /** Approach */
+            approach: string;
+            /** Causes */
+            causes: string;
+            /** Content */
+            content: string;
+            /** Continuation */
+            continuation: string | null;
+            /** Cycle */
+            cycle: string;
+            /** Delivered By */
+            delivered_by: string;
+            /** Delivery Mode */
+            delivery_mode: string | null;
+            /** Domain */
+            domain: string;
+            /**
+             * Ends On
+             * Format: date
+             */
+            ends_on: string;
+            /** Evaluation Plan */
+            evaluation_plan: string;
+            /** Goals */
+            goals: components["schemas"]["ExportGoal"][];
+            /** Group Name */
+            group_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Organisation */
+            organisation: string;
+            /**
+             * Outcomes
+             * @description This student's result per goal
+             */
+            outcomes: components["schemas"]["ExportGoalOutcome"][];
+            /** Period Name */
+            period_name: string;
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+            /** Plan Status */
+            plan_status: string;
+            /** Plan Type */
+            plan_type: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /** Subject */
+            subject: string | null;
+            /**
+             * Target
+             * @description subgroup or student
+             */
+            target: string;
+        };
+        /**
+         * ExportResult
+         * @description A test result or a social-emotional (SEO) score, entered or imported from the LVS.
+         */
+        ExportResult: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Domain */
+            domain: string;
+            /** Entered By Name */
+            entered_by_name: string;
+            /**
+             * External Id
+             * @description The LVS's id of an imported result
+             */
+            external_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Instrument */
+            instrument: string;
+            /**
+             * Kind
+             * @description test or seo
+             */
+            kind: string;
+            /** Level */
+            level: string | null;
+            /**
+             * Respondent
+             * @description Who filled in an SEO questionnaire
+             */
+            respondent: string | null;
+            /** Score */
+            score: number | null;
+            /**
+             * Source
+             * @description entered, or the LVS it was imported from
+             */
+            source: string;
+            /**
+             * Taken On
+             * Format: date
+             */
+            taken_on: string;
+        };
+        /**
+         * ExportSignal
+         * @description Signalering: the student needs extra attention in the coming period.
+         */
+        ExportSignal: {
+            /** Basis */
+            basis: string[];
+            /** Category */
+            category: string;
+            /**
+             * Confirmed At
+             * @description Confirmed in the group meeting
+             */
+            confirmed_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Name */
+            created_by_name: string;
+            /** Group Name */
+            group_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Mode */
+            mode: string;
+            /** Note */
+            note: string;
+            /** Period Name */
+            period_name: string;
         };
         /** ExportStaffName */
         ExportStaffName: {
@@ -2026,6 +2547,36 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * ExportSupport
+         * @description The records of the HGW cycle about the student, whoever may see them in the app.
+         */
+        ExportSupport: {
+            development_perspective: components["schemas"]["ExportDevelopmentPerspective"] | null;
+            /** Individual Plans */
+            individual_plans: components["schemas"]["ExportIndividualPlan"][];
+            /** Meeting Decisions */
+            meeting_decisions: components["schemas"]["ExportMeetingDecision"][];
+            /** Needs */
+            needs: components["schemas"]["ExportNeed"][];
+            /** Overview Rows */
+            overview_rows: components["schemas"]["ExportOverviewRow"][];
+            /** Plan Rows */
+            plan_rows: components["schemas"]["ExportPlanRow"][];
+            /** Results */
+            results: components["schemas"]["ExportResult"][];
+            /** Signals */
+            signals: components["schemas"]["ExportSignal"][];
+        };
+        /** ExportYieldExpectation */
+        ExportYieldExpectation: {
+            /** Expectation */
+            expectation: string;
+            /** Horizon */
+            horizon: string;
+            /** Subject */
+            subject: string;
         };
         /** ExternalIdRead */
         ExternalIdRead: {
@@ -4180,6 +4731,8 @@ export interface components {
             /** School Name */
             school_name: string;
             student: components["schemas"]["ExportStudent"];
+            /** @description Handelingsgericht werken en ondersteuning */
+            support: components["schemas"]["ExportSupport"];
         };
         /** StudentListItem */
         StudentListItem: {
