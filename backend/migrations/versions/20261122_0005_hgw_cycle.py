@@ -12,7 +12,19 @@ import sqlmodel
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from zorgroute.core.migration_ops import enable_tenant_rls, grant_app_role, make_append_only
+from zorgroute.core.migration_ops import (
+    app_role,
+    enable_tenant_rls,
+    grant_app_role,
+    make_append_only,
+)
+
+# As in privacy/retention_models.py at this revision.
+RECORD_TYPES = ('access_grant', 'disclosure', 'consent', 'student_note', 'support_record')
+
+
+def _in_list(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} in (" + ",".join(f"'{v}'" for v in values) + ")"
 
 revision = '0005'
 down_revision = '0004'
@@ -465,10 +477,52 @@ def upgrade() -> None:
         enable_tenant_rls(table)
     make_append_only('plan_amendment')
     make_append_only('development_perspective_version')
+    # Retention of the HGW records ("support_record", privacy/retention.py): a new record type
+    # for the school's terms, and the OPP's append-only versions get the same single way out
+    # as disclosures (0004): an owner-rights purge with the database's own checks.
+    op.drop_constraint(op.f('ck_retention_policy_record_type'), 'retention_policy', type_='check')
+    op.create_check_constraint(
+        'record_type', 'retention_policy', _in_list('record_type', RECORD_TYPES)
+    )
+    owner = op.get_bind().execute(sa.text('select current_user')).scalar()
+    op.execute(
+        "CREATE OR REPLACE FUNCTION development_perspective_version_append_only() RETURNS trigger "
+        f"LANGUAGE plpgsql AS $$ BEGIN IF TG_OP = 'DELETE' AND current_user = '{owner}' "
+        "AND current_setting('zorgroute.retention_purge', true) = 'on' THEN RETURN OLD; END IF; "
+        "RAISE EXCEPTION 'development_perspective_version is append-only'; END $$"
+    )
+    op.execute("""
+CREATE FUNCTION retention_purge_perspective(p_student uuid) RETURNS SETOF uuid
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    left_on date;
+BEGIN
+    IF EXISTS (SELECT 1 FROM legal_hold WHERE student_id = p_student AND lifted_at IS NULL) THEN
+        RAISE EXCEPTION 'student is under a legal hold';
+    END IF;
+    SELECT CASE WHEN bool_and(end_date IS NOT NULL) THEN max(end_date) END INTO left_on
+        FROM enrolment WHERE student_id = p_student;
+    IF left_on IS NULL OR left_on > current_date - interval '1 year' THEN
+        RAISE EXCEPTION 'student has not left at least a year ago';
+    END IF;
+    PERFORM set_config('zorgroute.retention_purge', 'on', true);
+    RETURN QUERY DELETE FROM development_perspective_version WHERE student_id = p_student
+        RETURNING id;
+    PERFORM set_config('zorgroute.retention_purge', 'off', true);
+    RETURN QUERY DELETE FROM development_perspective WHERE student_id = p_student RETURNING id;
+END $$
+""")
+    op.execute("REVOKE ALL ON FUNCTION retention_purge_perspective(uuid) FROM PUBLIC")
+    op.execute(f"GRANT EXECUTE ON FUNCTION retention_purge_perspective(uuid) TO {app_role()}")
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
+    op.execute("DROP FUNCTION retention_purge_perspective(uuid)")
+    op.drop_constraint(op.f('ck_retention_policy_record_type'), 'retention_policy', type_='check')
+    op.create_check_constraint(
+        'record_type', 'retention_policy', _in_list('record_type', RECORD_TYPES[:-1])
+    )
     for table in ('plan_amendment', 'development_perspective_version'):
         op.execute(f'DROP TRIGGER {table}_append_only ON {table}')
         op.execute(f'DROP FUNCTION {table}_append_only()')

@@ -149,6 +149,8 @@ async def sign(
     ihp, lp = await _load(uow, principal, ihp_id)
     require_lead(lp)
     require_version(ihp.version, expected_version, "individual plan")
+    if lp.plan.status not in OPEN:
+        raise InvalidTransition("The group plan has been evaluated; its IHP is closed.")
     authority = await uow.first(
         select(StudentGuardian.parental_authority).where(
             StudentGuardian.student_id == ihp.student_id,

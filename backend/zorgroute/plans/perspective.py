@@ -157,7 +157,7 @@ async def add_version(
     )
     missing = []
     if (count == 0) != (data.kind == "initial"):
-        missing.append("kind: 'initial' for the first version only")
+        missing.append("kind")  # 'initial' for the first version only
     if not data.determined_with_student:
         missing.append("determined_with_student")
     if not data.determined_with_parents:

@@ -7,6 +7,10 @@ Defaults (DEFAULT_KEEP_YEARS), years after leaving — the school's privacy poli
 
 - student_note: 2. The leerlingdossier rule Dutch schools keep to: at most two years after the
   student left (the former Vrijstellingsbesluit Wbp, art. 19; still the sector guidance).
+- support_record: 2. The HGW part of the leerlingdossier (group-overview rows, results,
+  signals, educational needs, group-meeting decisions, the student's place and outcomes in
+  group plans, IHPs and the OPP): the same rule as the notes. The group plan itself stays (it is
+  the group's record); the student is taken out of its rows.
 - consent, access_grant, disclosure: 5. The record of with whom data was shared, on which
   basis and who had access is the school's accountability (AVG art. 5(2)) and what a former
   pupil or parent may still ask about; five years matches the statutory term for enrolment and
@@ -35,6 +39,7 @@ from zorgroute.privacy.retention_models import RECORD_TYPES
 
 DEFAULT_KEEP_YEARS: dict[str, int] = {
     "student_note": 2,
+    "support_record": 2,
     "consent": 5,
     "access_grant": 5,
     "disclosure": 5,
@@ -94,6 +99,8 @@ async def apply_retention(
             removed = [(i, s) for s in students for i in await repo.purge_disclosures(uow, s)]
         elif record_type == "consent":
             removed = await repo.delete_consents(uow, school_id, students)
+        elif record_type == "support_record":
+            removed = await repo.delete_support_records(uow, school_id, students)
         else:
             removed = await repo.delete_notes(uow, school_id, students)
         _audit(uow, school_id, record_type, terms[record_type], removed)

@@ -21,8 +21,10 @@ from sqlmodel import Field
 from zorgroute.core.models import IdMixin, TenantMixin, TimestampMixin, VersionMixin
 
 # The record types the retention job removes, in the order it removes them (grants and
-# disclosures point at consents; a consent still referenced is kept).
-RECORD_TYPES = ("access_grant", "disclosure", "consent", "student_note")
+# disclosures point at consents; a consent still referenced is kept). support_record: what the
+# HGW cycle holds about the student (overview rows, results, signals, needs, meeting decisions,
+# their place in group-plan rows, IHPs, the OPP).
+RECORD_TYPES = ("access_grant", "disclosure", "consent", "student_note", "support_record")
 
 
 class RetentionPolicy(IdMixin, TenantMixin, TimestampMixin, VersionMixin, table=True):

@@ -12,7 +12,15 @@ from sqlalchemy import Uuid, and_, bindparam, delete, exists, func, text
 from sqlmodel import col, select
 
 from zorgroute.core.db import UnitOfWork
+from zorgroute.hgw.models import (
+    AssessmentResult,
+    EducationalNeed,
+    MeetingDecision,
+    OverviewRow,
+    Signal,
+)
 from zorgroute.notes.models import StudentNote
+from zorgroute.plans.models import IndividualPlan
 from zorgroute.privacy.models import AccessGrant, Consent, Disclosure
 from zorgroute.privacy.retention_models import LegalHold, RetentionPolicy
 from zorgroute.roster.models import Enrolment
@@ -109,3 +117,44 @@ async def delete_notes(
         )
     ).all()
     return [(i, s) for i, s in rows]
+
+
+# What the HGW cycle holds about a student, table by table (the OPP goes through the database).
+SUPPORT_MODELS = (
+    MeetingDecision, Signal, EducationalNeed, OverviewRow, AssessmentResult, IndividualPlan
+)  # fmt: skip
+
+
+async def delete_support_records(
+    uow: UnitOfWork, school_id: uuid.UUID, student_ids: Sequence[uuid.UUID]
+) -> list[tuple[uuid.UUID, uuid.UUID]]:
+    """The student's HGW records. Group plans stay (the group's record): the student leaves
+    their rows and the rows' outcomes. OPP versions are append-only: the database's purge
+    function removes them, with its own checks on legal hold and leaving."""
+    removed: list[tuple[uuid.UUID, uuid.UUID]] = []
+    for model in SUPPORT_MODELS:
+        rows = await uow.rows(
+            delete(model)
+            .where(col(model.school_id) == school_id, col(model.student_id).in_(student_ids))
+            .returning(col(model.id), col(model.student_id))
+        )
+        removed += [(i, s) for i, s in rows]
+    for student_id in student_ids:
+        result = await uow.execute(
+            text(
+                "update plan_row set student_ids = array_remove(student_ids, :student), "
+                "outcomes = coalesce((select jsonb_agg(o) from jsonb_array_elements(outcomes) o "
+                "where o->>'student_id' <> cast(:student as text)), '[]'::jsonb) "
+                "where school_id = :school and student_ids @> array[:student] returning id"
+            ).bindparams(bindparam("school", type_=Uuid()), bindparam("student", type_=Uuid())),
+            {"school": school_id, "student": student_id},
+        )
+        removed += [(i, student_id) for (i,) in result.all()]
+        result = await uow.execute(
+            text("select * from retention_purge_perspective(:student)").bindparams(
+                bindparam("student", type_=Uuid())
+            ),
+            {"student": student_id},
+        )
+        removed += [(i, student_id) for (i,) in result.all()]
+    return removed

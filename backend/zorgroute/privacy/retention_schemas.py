@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-RecordType = Literal["access_grant", "disclosure", "consent", "student_note"]
+RecordType = Literal["access_grant", "disclosure", "consent", "student_note", "support_record"]
 
 
 class RetentionTermRead(BaseModel):

@@ -96,7 +96,13 @@ async def test_records_past_their_term_go_and_each_removal_is_audited(
     report = await _run(factory, world)
 
     assert report.students_left == 2  # ll-1 and ll-2; ll-4 is held, ll-3 still enrolled
-    assert report.deleted == {"access_grant": 1, "disclosure": 2, "consent": 1, "student_note": 2}
+    assert report.deleted == {
+        "access_grant": 1,
+        "disclosure": 2,
+        "consent": 1,
+        "student_note": 2,
+        "support_record": 0,
+    }
     async with factory.run([world.school_id]) as uow:
         assert await _remaining(uow, long_gone) == NONE
         # Notes go two years after leaving; consents, disclosures and grants after five.

@@ -68,6 +68,7 @@ async def test_terms_default_until_the_school_sets_its_own_and_the_job_uses_them
     terms = {t["record_type"]: t for t in resp.json()["terms"]}
     assert {k: (t["keep_years_after_leaving"], t["is_default"]) for k, t in terms.items()} == {
         "student_note": (2, True),
+        "support_record": (2, True),
         "consent": (5, True),
         "access_grant": (5, True),
         "disclosure": (5, True),
