@@ -68,7 +68,8 @@ describe('the app', () => {
   it('starts a mentor on Mijn groepen, with a menu for their role', async () => {
     const router = renderAt('/', (url) => {
       if (url.pathname === '/api/v1/me') return json(200, me(['mentor']));
-      if (url.pathname.endsWith('/plans')) return json(200, []);
+      if (url.pathname.endsWith('/plans') || url.pathname.endsWith('/hgw-deadlines'))
+        return json(200, []);
       return json(200, { items: [], next_cursor: null });
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Mijn groepen' })).toBeVisible();

@@ -82,6 +82,12 @@ export const routes = [
         }),
       },
       {
+        path: 'individuele-plannen/:ihpId',
+        lazy: async () => ({
+          Component: (await import('./pages/plans/IndividualPlanPage')).IndividualPlanPage,
+        }),
+      },
+      {
         path: 'groepsbesprekingen/:meetingId',
         lazy: async () => ({ Component: (await import('./pages/hgw/MeetingPage')).MeetingPage }),
       },

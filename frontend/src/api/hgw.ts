@@ -1,4 +1,5 @@
-/** Query hooks of the HGW cycle: overviews, needs, group plans, group meetings, the timeline. */
+/** Query hooks of the HGW cycle: overviews, needs, group plans, group meetings, the timeline,
+ * what is due, development perspectives (OPP) and individual plans (IHP). */
 import { useQuery } from '@tanstack/react-query';
 import { call, rest, type Schemas } from './client';
 
@@ -8,6 +9,11 @@ export type Need = Schemas['NeedRead'];
 export type Plan = Schemas['PlanRead'];
 export type PlanRow = Schemas['zorgroute__plans__schemas__RowRead'];
 export type Meeting = Schemas['MeetingRead'];
+export type Deadline = Schemas['DeadlineItem'];
+export type Perspective = Schemas['OppRead'];
+export type PerspectiveVersion = Schemas['OppVersionRead'];
+export type IndividualPlan = Schemas['IhpRead'];
+export type StudentRecord = Schemas['StudentRead'];
 
 export const hgwKeys = {
   overviews: (groupId: string) => ['overviews', groupId] as const,
@@ -19,6 +25,11 @@ export const hgwKeys = {
   plans: (schoolId: string) => ['plans', schoolId] as const,
   meeting: (id: string) => ['meeting', id] as const,
   timeline: (studentId: string) => ['timeline', studentId] as const,
+  deadlines: (schoolId: string) => ['hgw-deadlines', schoolId] as const,
+  perspective: (studentId: string) => ['perspective', studentId] as const,
+  individualPlan: (id: string) => ['individual-plan', id] as const,
+  /** The REST student (guardians with parental authority); the student page reads GraphQL. */
+  studentRecord: (studentId: string) => ['student-record', studentId] as const,
 };
 
 export function useOverviews(groupId: string) {
@@ -121,5 +132,51 @@ export function useTimeline(studentId: string) {
           params: { path: { student_id: studentId } },
         }),
       ),
+  });
+}
+
+export function useDeadlines(schoolId: string) {
+  return useQuery({
+    queryKey: hgwKeys.deadlines(schoolId),
+    queryFn: () =>
+      call(
+        rest.GET('/api/v1/schools/{school_id}/hgw-deadlines', {
+          params: { path: { school_id: schoolId } },
+        }),
+      ),
+  });
+}
+
+/** The student's OPP; a 404 means there is none (a 403: not for your role). */
+export function usePerspective(studentId: string) {
+  return useQuery({
+    queryKey: hgwKeys.perspective(studentId),
+    queryFn: () =>
+      call(
+        rest.GET('/api/v1/students/{student_id}/development-perspective', {
+          params: { path: { student_id: studentId } },
+        }),
+      ),
+  });
+}
+
+export function useIndividualPlan(ihpId: string) {
+  return useQuery({
+    queryKey: hgwKeys.individualPlan(ihpId),
+    queryFn: () =>
+      call(rest.GET('/api/v1/individual-plans/{ihp_id}', { params: { path: { ihp_id: ihpId } } })),
+  });
+}
+
+export function useStudentRecord(studentId: string, enabled = true) {
+  return useQuery({
+    queryKey: hgwKeys.studentRecord(studentId),
+    queryFn: () =>
+      call(
+        rest.GET('/api/v1/students/{student_id}', {
+          params: { path: { student_id: studentId } },
+        }),
+      ),
+    enabled: enabled && studentId !== '',
   });
 }

@@ -13,6 +13,8 @@ export class ApiProblem extends Error {
     readonly detail: string | null = null,
     readonly errors: FieldError[] = [],
     readonly traceId: string | null = null,
+    /** What a lifecycle step still needs (`transition-guard-failed`), e.g. "determined_with_student". */
+    readonly missing: string[] = [],
   ) {
     super(`${status} ${code}${detail ? `: ${detail}` : ''}`);
     this.name = 'ApiProblem';
@@ -24,7 +26,10 @@ export class ApiProblem extends Error {
     const detail = typeof doc.detail === 'string' ? doc.detail : null;
     const errors = Array.isArray(doc.errors) ? (doc.errors as FieldError[]) : [];
     const trace = typeof doc.trace_id === 'string' ? doc.trace_id : traceId;
-    return new ApiProblem(status, code, detail, errors, trace);
+    const missing = Array.isArray(doc.missing)
+      ? doc.missing.filter((m): m is string => typeof m === 'string')
+      : [];
+    return new ApiProblem(status, code, detail, errors, trace, missing);
   }
 
   static network(): ApiProblem {

@@ -4351,7 +4351,7 @@ export interface components {
              * Record Type
              * @enum {string}
              */
-            record_type: "access_grant" | "disclosure" | "consent" | "student_note";
+            record_type: "access_grant" | "disclosure" | "consent" | "student_note" | "support_record";
             /**
              * Set By
              * @description Who set the school's own term
@@ -9389,7 +9389,7 @@ export interface operations {
             header?: never;
             path: {
                 school_id: string;
-                record_type: "access_grant" | "disclosure" | "consent" | "student_note";
+                record_type: "access_grant" | "disclosure" | "consent" | "student_note" | "support_record";
             };
             cookie?: never;
         };

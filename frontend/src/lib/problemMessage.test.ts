@@ -35,6 +35,28 @@ describe('problems in plain Dutch', () => {
     expect(fieldErrors(problem)).toEqual({ given_name: 'String should have at least 1 character' });
   });
 
+  it('names what a refused step still needs, as far as the SPA knows it', () => {
+    const guard = (missing: unknown) =>
+      problemMessage(
+        t,
+        ApiProblem.fromBody(422, { code: 'transition-guard-failed', missing }, null),
+      );
+    expect(guard(['determined_with_student', 'determined_with_parents'])).toContain(
+      'nog niet vastgesteld met de leerling en de ouders',
+    );
+    expect(guard(['determined_with_parents'])).toContain('nog niet vastgesteld met de ouders.');
+    const unsigned = guard([
+      'individual_plans/a/parent_sign_off',
+      'individual_plans/b/parent_sign_off',
+    ]);
+    expect(unsigned).toBe('Een IHP is nog niet ondertekend door een ouder.');
+    expect(guard(['rows', 'individual_plans/a/parent_sign_off'])).toMatch(
+      /^Een IHP is nog niet ondertekend door een ouder\. Voor deze stap ontbreekt nog iets/,
+    );
+    expect(guard(['midterm_review'])).toContain('ontbreekt nog iets');
+    expect(guard('not a list')).toContain('ontbreekt nog iets');
+  });
+
   it('copes with a body that is not a problem document', () => {
     const problem = ApiProblem.fromBody(502, '<html>Bad gateway</html>', 'req-1');
     expect(problem.code).toBe('http-502');

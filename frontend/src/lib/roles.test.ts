@@ -1,4 +1,4 @@
-import { mayEditRoster, mayLeadCycle, sectionsFor } from './roles';
+import { mayEditRoster, mayLeadCycle, mayWriteOpp, sectionsFor } from './roles';
 
 describe('what a role may use', () => {
   it('gives mentors and teachers their own groups first', () => {
@@ -38,5 +38,15 @@ describe('who leads the HGW cycle', () => {
     expect(mayLeadCycle(['intern_begeleider'])).toBe(true);
     expect(mayLeadCycle(['teacher'])).toBe(false);
     expect(mayLeadCycle(['team_leader', 'remedial_teacher'])).toBe(false);
+  });
+});
+
+describe('who writes the OPP', () => {
+  it('offers recording extra support to mentors and care leads, not to teachers or leadership', () => {
+    expect(mayWriteOpp(['mentor'])).toBe(true);
+    expect(mayWriteOpp(['zorgcoordinator'])).toBe(true);
+    expect(mayWriteOpp(['orthopedagoog'])).toBe(true);
+    expect(mayWriteOpp(['teacher', 'hb_specialist'])).toBe(false);
+    expect(mayWriteOpp(['team_leader', 'school_social_worker'])).toBe(false);
   });
 });

@@ -49,6 +49,12 @@ export function mayLeadCycle(roles: readonly string[]): boolean {
   return roles.some((r) => CYCLE_LEAD.includes(r));
 }
 
+/** Mirrors the API's OPP_WRITE (hgw/policies.py): the student's mentor and the care leads record
+ * extra support and determine the OPP. Others may read it (or not): the API decides. */
+export function mayWriteOpp(roles: readonly string[]): boolean {
+  return roles.some((r) => CYCLE_LEAD.includes(r));
+}
+
 export const SECTION_PATHS: Record<Section, string> = {
   myGroups: 'mijn-groepen',
   groups: 'groepen',

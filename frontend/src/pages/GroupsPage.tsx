@@ -6,8 +6,10 @@ import { Page } from '../components/Page';
 import { EmptyState, LoadMore, ProblemAlert, Skeleton } from '../components/States';
 import { shortName } from '../lib/names';
 import type { MySchool } from '../session/useMe';
+import { Deadlines } from './plans/Deadlines';
 
-/** Every group of the school, for care and leadership roles. */
+/** Every group of the school, for care and leadership roles (their start page), with what is
+ * due first. */
 export function GroupsPage({ school }: { school: MySchool }) {
   const { t } = useTranslation();
   const groups = useGroups(school.id, false);
@@ -18,6 +20,7 @@ export function GroupsPage({ school }: { school: MySchool }) {
 
   return (
     <Page title={t('groups.title')} lead={t('groups.intro', { school: school.name })}>
+      <Deadlines schoolId={school.id} />
       {groups.isPending ? (
         <Skeleton lines={6} />
       ) : groups.isError ? (

@@ -6,9 +6,10 @@ import { Page } from '../components/Page';
 import { EmptyState, ProblemAlert, Skeleton } from '../components/States';
 import { shortName } from '../lib/names';
 import type { MySchool } from '../session/useMe';
+import { Deadlines } from './plans/Deadlines';
 import { MyPlans } from './plans/MyPlans';
 
-/** Mijn groepen: the start page of mentors and teachers. */
+/** Mijn groepen: the start page of mentors and teachers, with what is due first. */
 export function MyGroupsPage({ school }: { school: MySchool }) {
   const { t } = useTranslation();
   const groups = useGroups(school.id, true);
@@ -16,6 +17,7 @@ export function MyGroupsPage({ school }: { school: MySchool }) {
 
   return (
     <Page title={t('myGroups.title')} lead={t('myGroups.intro')}>
+      <Deadlines schoolId={school.id} />
       {groups.isPending ? (
         <Skeleton lines={3} />
       ) : groups.isError ? (

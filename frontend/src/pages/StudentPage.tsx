@@ -8,15 +8,16 @@ import { EmptyState, ProblemAlert, Skeleton } from '../components/States';
 import type { StudentPageQuery } from '../gql/graphql';
 import { ageOn, formatDate } from '../lib/dates';
 import { fullName } from '../lib/names';
-import { mayEditRoster } from '../lib/roles';
+import { mayEditRoster, mayWriteOpp } from '../lib/roles';
 import { useSession } from '../session/useMe';
 import { NotFoundPage } from './NotFoundPage';
+import { Perspective } from './plans/Perspective';
 import { StudentEditForm } from './StudentEditForm';
 import { StudentTimeline } from './StudentTimeline';
 
 export type StudentDetails = NonNullable<StudentPageQuery['student']>;
 
-/** Leerlingpagina: personal details, guardians, enrolments and the timeline. */
+/** Leerlingpagina: personal details, guardians, enrolments, the OPP and the timeline. */
 export function StudentPage() {
   const { t, i18n } = useTranslation();
   const { studentId = '' } = useParams();
@@ -143,6 +144,11 @@ export function StudentPage() {
           )}
         </section>
 
+        <Perspective
+          studentId={s.id}
+          name={s.preferredName || s.givenName}
+          mayWrite={mayWriteOpp(school?.roles ?? [])}
+        />
         <StudentTimeline studentId={s.id} name={s.preferredName || s.givenName} />
       </div>
     </Page>

@@ -19,7 +19,8 @@ function api(timeline: Response) {
   return (_request: Request, url: URL) => {
     if (url.pathname === '/api/v1/me') return json(200, me(['mentor']));
     if (url.pathname === '/graphql') return json(200, { data: { student: STUDENT } });
-    return timeline;
+    if (url.pathname === '/api/v1/students/st1/timeline') return timeline;
+    return json(404, { code: 'not-found' }); // no OPP
   };
 }
 

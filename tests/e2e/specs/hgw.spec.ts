@@ -166,6 +166,8 @@ test('a mentor runs a cycle for 1A: signals, needs, group plan, group meeting, e
   await page.getByRole('link', { name: 'Groepsplan evalueren' }).click();
   await expect(page).toHaveURL(`${planUrl}?evalueren=1`);
   const results = page.getByRole('combobox', { name: /^Resultaat van / });
+  // Wait for the plan to load: counting straight after navigation may see an empty form.
+  await expect(results.first()).toBeVisible();
   expect(await results.count()).toBeGreaterThanOrEqual(2);
   for (const result of await results.all()) {
     const name = (await result.getAttribute('aria-label')) ?? '';

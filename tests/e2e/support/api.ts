@@ -90,3 +90,26 @@ export const overview = (page: Page, id: string) => get<Overview>(page, `/api/v1
 
 export const timeline = (page: Page, studentId: string) =>
   get<TimelineItem[]>(page, `/api/v1/students/${studentId}/timeline`);
+
+// What is due, and the development perspective (OPP) of a student.
+export type Deadline = {
+  kind: 'opp_due' | 'opp_evaluation_due' | 'plan_midterm_review' | 'plan_evaluation';
+  due_on: string;
+  overdue: boolean;
+  student_id: string | null;
+  student_name: string | null;
+  group_name: string | null;
+  ref_id: string;
+};
+export type Perspective = {
+  id: string;
+  state: string;
+  support_description: string;
+  versions: { number: number; kind: string; student_view: string }[];
+};
+
+export const deadlines = (page: Page, school: string) =>
+  get<Deadline[]>(page, `/api/v1/schools/${school}/hgw-deadlines`);
+
+export const perspective = (page: Page, studentId: string) =>
+  get<Perspective>(page, `/api/v1/students/${studentId}/development-perspective`);

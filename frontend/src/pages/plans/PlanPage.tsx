@@ -7,13 +7,15 @@ import { ProblemAlert, Skeleton } from '../../components/States';
 import { formatShortDate } from '../../lib/dates';
 import { NotFoundPage } from '../NotFoundPage';
 import { Amendments } from './Amendments';
+import { IndividualPlans } from './IndividualPlans';
 import { PlanDraftForm } from './PlanDraftForm';
 import { PlanEvaluationForm } from './PlanEvaluationForm';
 import { ArchivePlan, MidtermReviewForm } from './PlanSteps';
 import { PlanView } from './PlanView';
 
 /** Groepsplan: a draft is edited by its author; an active plan is read by the group's teachers,
- * reviewed halfway, evaluated per student and goal, and archived. */
+ * reviewed halfway, evaluated per student and goal, and archived. Individual plans (IHP) of
+ * students of the group hang under it. */
 export function PlanPage() {
   const { t } = useTranslation();
   const { planId = '' } = useParams();
@@ -64,10 +66,14 @@ export function PlanPage() {
         <p className="alert alert-info">{t('plan.readOnly')}</p>
       ) : null}
       {p.editable && p.status === 'draft' ? (
-        <PlanDraftForm key={p.id} plan={p} />
+        <div className="stack">
+          <PlanDraftForm key={p.id} plan={p} />
+          <IndividualPlans plan={p} />
+        </div>
       ) : (
         <div className="stack">
           <PlanView plan={p} />
+          <IndividualPlans plan={p} />
           {p.editable && p.status === 'active' ? <MidtermReviewForm plan={p} /> : null}
           {p.editable && running ? (
             <PlanEvaluationForm plan={p} open={params.get('evalueren') === '1'} />
