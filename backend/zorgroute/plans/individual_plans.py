@@ -21,6 +21,7 @@ from zorgroute.roster.models import StudentGuardian
 
 IHP_NOT_FOUND = "There is no individual plan with this id that you may see."
 OPEN = ("draft", "active", "midterm_reviewed")
+RUNNING = ("active", "midterm_reviewed")  # evaluated with student and parents before its end
 
 
 def ihp_read(i: IndividualPlan, lp: LoadedPlan) -> IhpRead:
@@ -65,6 +66,25 @@ async def _load(
         lp = await load_plan(uow, principal, ihp.plan_id)
     except NotFound:
         raise NotFound(IHP_NOT_FOUND) from None
+    return ihp, lp
+
+
+async def _for_change(
+    uow: UnitOfWork,
+    principal: Principal,
+    ihp_id: uuid.UUID,
+    expected_version: int | None,
+    plan_statuses: tuple[str, ...],
+) -> tuple[IndividualPlan, LoadedPlan]:
+    """The IHP, if the caller writes its group plan, named the version they read, and the
+    group plan is in one of `plan_statuses`."""
+    ihp, lp = await _load(uow, principal, ihp_id)
+    require_lead(lp)
+    require_version(ihp.version, expected_version, "individual plan")
+    if lp.plan.status not in plan_statuses:
+        raise InvalidTransition(
+            f"The group plan is {lp.plan.status}: this step on its IHP is not possible now."
+        )
     return ihp, lp
 
 
@@ -123,11 +143,7 @@ async def update(
     expected_version: int | None,
     data: IhpWrite,
 ) -> IhpRead:
-    ihp, lp = await _load(uow, principal, ihp_id)
-    require_lead(lp)
-    require_version(ihp.version, expected_version, "individual plan")
-    if lp.plan.status not in OPEN:
-        raise InvalidTransition("The group plan has been evaluated; its IHP is closed.")
+    ihp, lp = await _for_change(uow, principal, ihp_id, expected_version, OPEN)
     for name, value in data.model_dump(exclude={"goals"}).items():
         setattr(ihp, name, value)
     ihp.goals = goals_json(data.goals)
@@ -146,11 +162,7 @@ async def sign(
     expected_version: int | None,
     data: ParentSignOff,
 ) -> IhpRead:
-    ihp, lp = await _load(uow, principal, ihp_id)
-    require_lead(lp)
-    require_version(ihp.version, expected_version, "individual plan")
-    if lp.plan.status not in OPEN:
-        raise InvalidTransition("The group plan has been evaluated; its IHP is closed.")
+    ihp, lp = await _for_change(uow, principal, ihp_id, expected_version, OPEN)
     authority = await uow.first(
         select(StudentGuardian.parental_authority).where(
             StudentGuardian.student_id == ihp.student_id,
@@ -176,11 +188,7 @@ async def evaluate(
     expected_version: int | None,
     data: IhpEvaluation,
 ) -> IhpRead:
-    ihp, lp = await _load(uow, principal, ihp_id)
-    require_lead(lp)
-    require_version(ihp.version, expected_version, "individual plan")
-    if lp.plan.status not in ("active", "midterm_reviewed"):
-        raise InvalidTransition("An IHP is evaluated while its group plan runs, before its end.")
+    ihp, lp = await _for_change(uow, principal, ihp_id, expected_version, RUNNING)
     ihp.evaluation = data.evaluation
     ihp.evaluated_with_student = data.evaluated_with_student
     ihp.evaluated_with_parents = data.evaluated_with_parents
