@@ -997,6 +997,34 @@ GRAPHQL_CASES: dict[str, tuple[str, Callable[[Side], dict[str, str]]]] = {
         "{ ... on DevelopmentPerspective { id state } } }",
         lambda s: {"id": str(s.sid("ll-1"))},
     ),
+    "hgwSettings": (
+        "query($id: ID!) { hgwSettings(schoolId: $id) "
+        "{ ... on HgwSettings { schoolId version } } }",
+        lambda s: {"id": str(s.world.school_id)},
+    ),
+    "cyclePeriods": (
+        "query($id: ID!) { cyclePeriods(schoolId: $id) "
+        "{ ... on CyclePeriodList { items { id } } } }",
+        lambda s: {"id": str(s.world.school_id)},
+    ),
+    "groupMeeting": (
+        "query($id: ID!) { groupMeeting(id: $id) "
+        "{ ... on GroupMeeting { id decisions { studentId } } } }",
+        lambda s: {"id": s.hgw["meeting:ll-1"]},
+    ),
+    "individualPlan": (
+        "query($id: ID!) { individualPlan(id: $id) { ... on IndividualPlan { id studentId } } }",
+        lambda s: {"id": s.hgw["ihp:ll-1"]},
+    ),
+    "groupPlans": (
+        "query($id: ID!) { groupPlans(schoolId: $id) { ... on GroupPlanList { items { id } } } }",
+        lambda s: {"id": str(s.world.school_id)},
+    ),
+    "hgwDeadlines": (
+        "query($id: ID!) { hgwDeadlines(schoolId: $id) "
+        "{ ... on HgwDeadlineList { items { kind refId studentId } } } }",
+        lambda s: {"id": str(s.world.school_id)},
+    ),
     "studentDisclosures": (
         (
             "query($id: ID!) { studentDisclosures(studentId: $id) "

@@ -1,5 +1,6 @@
-"""GraphQL fields of the HGW cycle: group overviews, signals, educational needs and the student's
-timeline. No SQL, no authorization logic here: the services decide, these fields translate.
+"""GraphQL fields of the HGW cycle: the school's settings and cycle periods, group overviews,
+results, signals, educational needs, group meetings and the student's timeline. No SQL, no
+authorization logic here: the services decide, these fields translate.
 
 The helpers `given`, `answer` and `visible` are shared with the plans domain's fields."""
 
@@ -14,20 +15,35 @@ from strawberry.types import Info
 
 from zorgroute.graphql.errors import Problem
 from zorgroute.graphql.results import answer, given, some_id, visible
+from zorgroute.hgw import meetings, overviews, school_config, timeline
 from zorgroute.hgw import needs as needs_service
-from zorgroute.hgw import overviews, timeline
+from zorgroute.hgw.policies import GROUP_NOT_FOUND
 from zorgroute.hgw.schemas import (
+    CyclePeriodCreate,
+    CyclePeriodRead,
+    DecisionRead,
     GoalRead,
+    HgwSettingsRead,
+    HgwSettingsUpdate,
     Hint,
+    MeetingCreate,
+    MeetingHold,
+    MeetingRead,
+    MeetingUpdate,
     NeedItemRead,
     NeedRead,
     NeedWrite,
+    OverviewCreate,
     OverviewRead,
     OverviewSummary,
+    QuestionCreate,
+    QuestionRead,
+    ResultCreate,
     ResultRead,
     RowRead,
     RowUpdate,
     SignalCreate,
+    SignallingCriterion,
     SignalRead,
     TimelineItem,
 )
@@ -380,6 +396,180 @@ class TimelineItemType:
         )
 
 
+@strawberry.type(
+    name="SignallingCriterion",
+    description="A school or department minimum: a result below it is marked in the overview",
+)
+class SignallingCriterionType:
+    domain: str
+    minimum_score: float | None
+    signal_levels: list[str]
+    note: str
+
+    @classmethod
+    def of(cls, c: SignallingCriterion) -> SignallingCriterionType:
+        return cls(
+            domain=c.domain,
+            minimum_score=c.minimum_score,
+            signal_levels=list(c.signal_levels),
+            note=c.note,
+        )
+
+
+@strawberry.type(
+    name="HgwSettings", description="How the HGW cycle runs at a school (version 0: defaults)"
+)
+class HgwSettingsType:
+    school_id: strawberry.ID
+    cycles_per_year: int
+    cycle_a: bool
+    cycle_b: bool
+    plan_style: str
+    meeting_form: str
+    seo_instrument: str
+    seo_categories: list[str]
+    test_domains: list[str]
+    signalling_criteria: list[SignallingCriterionType]
+    work_attitude_column: bool
+    direct_zat_from_group_meeting: bool
+    version: int
+
+    @classmethod
+    def of(cls, s: HgwSettingsRead) -> HgwSettingsType:
+        return cls(
+            school_id=_id(s.school_id),
+            cycles_per_year=s.cycles_per_year,
+            cycle_a=s.cycle_a,
+            cycle_b=s.cycle_b,
+            plan_style=s.plan_style,
+            meeting_form=s.meeting_form,
+            seo_instrument=s.seo_instrument,
+            seo_categories=list(s.seo_categories),
+            test_domains=list(s.test_domains),
+            signalling_criteria=[SignallingCriterionType.of(c) for c in s.signalling_criteria],
+            work_attitude_column=s.work_attitude_column,
+            direct_zat_from_group_meeting=s.direct_zat_from_group_meeting,
+            version=s.version,
+        )
+
+
+@strawberry.type(name="CyclePeriod", description="A period of the HGW cycle in a school year")
+class CyclePeriodType:
+    id: strawberry.ID
+    school_year_id: strawberry.ID
+    school_year: str
+    sequence: int
+    name: str
+    starts_on: date
+    ends_on: date
+    archived_at: datetime | None
+
+    @classmethod
+    def of(cls, p: CyclePeriodRead) -> CyclePeriodType:
+        return cls(
+            id=_id(p.id),
+            school_year_id=_id(p.school_year_id),
+            school_year=p.school_year,
+            sequence=p.sequence,
+            name=p.name,
+            starts_on=p.starts_on,
+            ends_on=p.ends_on,
+            archived_at=p.archived_at,
+        )
+
+
+@strawberry.type(name="MeetingQuestion", description="A teacher's question for the meeting")
+class QuestionType:
+    author: str
+    text: str
+    at: datetime
+
+    @classmethod
+    def of(cls, q: QuestionRead) -> QuestionType:
+        return cls(author=q.author, text=q.text, at=q.at)
+
+
+@strawberry.type(name="MeetingDecision", description="What the meeting decided for a student")
+class DecisionType:
+    student_id: strawberry.ID
+    decision: str
+    note: str
+
+    @classmethod
+    def of(cls, d: DecisionRead) -> DecisionType:
+        return cls(student_id=_id(d.student_id), decision=d.decision, note=d.note)
+
+
+@strawberry.type(
+    name="GroupMeeting", description="Groepsbespreking of a group overview, with its report"
+)
+class MeetingType:
+    id: strawberry.ID
+    overview_id: strawberry.ID
+    group_id: strawberry.ID
+    group_name: str
+    period_name: str
+    meeting_status: str = strawberry.field(
+        description="scheduled or held (`status` in REST; renamed so that it never clashes "
+        "with Problem.status in a result union)"
+    )
+    scheduled_on: date
+    held_on: date | None
+    chair_name: str
+    attendees: list[str]
+    agenda: list[str]
+    teacher_questions: list[QuestionType]
+    previous_plan_id: strawberry.ID | None
+    previous_plan_evaluation: str
+    attention_points: str
+    clarified_needs: str
+    clustering: str
+    agreements: str
+    summary: str
+    decisions: list[DecisionType]
+    editable: bool = strawberry.field(
+        description="Whether you may write the report and hold the meeting"
+    )
+    version: int
+
+    @classmethod
+    def of(cls, m: MeetingRead) -> MeetingType:
+        return cls(
+            id=_id(m.id),
+            overview_id=_id(m.overview_id),
+            group_id=_id(m.group_id),
+            group_name=m.group_name,
+            period_name=m.period_name,
+            meeting_status=m.status,
+            scheduled_on=m.scheduled_on,
+            held_on=m.held_on,
+            chair_name=m.chair_name,
+            attendees=list(m.attendees),
+            agenda=list(m.agenda),
+            teacher_questions=[QuestionType.of(q) for q in m.teacher_questions],
+            previous_plan_id=_opt_id(m.previous_plan_id),
+            previous_plan_evaluation=m.previous_plan_evaluation,
+            attention_points=m.attention_points,
+            clarified_needs=m.clarified_needs,
+            clustering=m.clustering,
+            agreements=m.agreements,
+            summary=m.summary,
+            decisions=[DecisionType.of(d) for d in m.decisions],
+            editable=m.editable,
+            version=m.version,
+        )
+
+
+@strawberry.type(description="A record that was removed")
+class Deleted:
+    id: strawberry.ID
+
+
+@strawberry.type(description="A school's cycle periods, newest first")
+class CyclePeriodList:
+    items: list[CyclePeriodType]
+
+
 @strawberry.type(description="A group's overviews, newest period first")
 class GroupOverviewList:
     items: list[OverviewSummaryType]
@@ -451,6 +641,96 @@ class EducationalNeedInput:
     student_view: str | None = strawberry.UNSET
 
 
+@strawberry.input(description="A school or department minimum for signalling")
+class SignallingCriterionInput:
+    domain: str
+    minimum_score: float | None = strawberry.UNSET
+    signal_levels: list[str] | None = strawberry.UNSET
+    note: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="The school's HGW choices, all of them (a PUT)")
+class HgwSettingsInput:
+    cycles_per_year: int
+    cycle_a: bool
+    cycle_b: bool
+    plan_style: str
+    meeting_form: str
+    seo_instrument: str
+    seo_categories: list[str]
+    test_domains: list[str]
+    signalling_criteria: list[SignallingCriterionInput] | None = strawberry.UNSET
+    work_attitude_column: bool | None = strawberry.UNSET
+    direct_zat_from_group_meeting: bool | None = strawberry.UNSET
+
+
+@strawberry.input(description="A cycle period within one of the school's years")
+class CyclePeriodInput:
+    school_year_id: strawberry.ID
+    sequence: int
+    name: str
+    starts_on: date
+    ends_on: date
+
+
+@strawberry.input(description="Start a group's overview of a cycle period (cycle B: a subject)")
+class GroupOverviewInput:
+    cycle_period_id: strawberry.ID
+    cycle: str | None = strawberry.UNSET
+    subject: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="A test result or social-emotional score: a score, a level or both")
+class ResultInput:
+    kind: str
+    domain: str
+    instrument: str
+    taken_on: date
+    respondent: str | None = strawberry.UNSET
+    score: float | None = strawberry.UNSET
+    level: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="Schedule the group meeting; the chair defaults to you")
+class GroupMeetingInput:
+    scheduled_on: date
+    chair_name: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="What the meeting decided for a student")
+class MeetingDecisionInput:
+    student_id: strawberry.ID
+    decision: str
+    note: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="The meeting's report; decisions replace the earlier list")
+class GroupMeetingReportInput:
+    scheduled_on: date
+    chair_name: str
+    held_on: date | None = strawberry.UNSET
+    attendees: list[str] | None = strawberry.UNSET
+    agenda: list[str] | None = strawberry.UNSET
+    previous_plan_evaluation: str | None = strawberry.UNSET
+    attention_points: str | None = strawberry.UNSET
+    clarified_needs: str | None = strawberry.UNSET
+    clustering: str | None = strawberry.UNSET
+    agreements: str | None = strawberry.UNSET
+    summary: str | None = strawberry.UNSET
+    decisions: list[MeetingDecisionInput] | None = strawberry.UNSET
+
+
+@strawberry.input(description="A teacher's question for the meeting, asked beforehand")
+class MeetingQuestionInput:
+    text: str
+
+
+@strawberry.input(description="Close the meeting: the signals discussed are confirmed")
+class HoldGroupMeetingInput:
+    held_on: date
+    confirmed_signal_ids: list[strawberry.ID] | None = strawberry.UNSET
+
+
 GroupOverviewResult = Annotated[OverviewType | Problem, strawberry.union("GroupOverviewResult")]
 GroupOverviewsResult = Annotated[
     GroupOverviewList | Problem, strawberry.union("GroupOverviewsResult")
@@ -465,6 +745,38 @@ UpdateOverviewRowResult = Annotated[RowType | Problem, strawberry.union("UpdateO
 CreateSignalResult = Annotated[SignalType | Problem, strawberry.union("CreateSignalResult")]
 CreateNeedResult = Annotated[NeedType | Problem, strawberry.union("CreateNeedResult")]
 UpdateNeedResult = Annotated[NeedType | Problem, strawberry.union("UpdateNeedResult")]
+HgwSettingsResult = Annotated[HgwSettingsType | Problem, strawberry.union("HgwSettingsResult")]
+CyclePeriodsResult = Annotated[CyclePeriodList | Problem, strawberry.union("CyclePeriodsResult")]
+GroupMeetingResult = Annotated[MeetingType | Problem, strawberry.union("GroupMeetingResult")]
+PutHgwSettingsResult = Annotated[
+    HgwSettingsType | Problem, strawberry.union("PutHgwSettingsResult")
+]
+CreateCyclePeriodResult = Annotated[
+    CyclePeriodType | Problem, strawberry.union("CreateCyclePeriodResult")
+]
+ArchiveCyclePeriodResult = Annotated[
+    CyclePeriodType | Problem, strawberry.union("ArchiveCyclePeriodResult")
+]
+CreateGroupOverviewResult = Annotated[
+    OverviewType | Problem, strawberry.union("CreateGroupOverviewResult")
+]
+PublishGroupOverviewResult = Annotated[
+    OverviewSummaryType | Problem, strawberry.union("PublishGroupOverviewResult")
+]
+DeleteSignalResult = Annotated[Deleted | Problem, strawberry.union("DeleteSignalResult")]
+CreateResultResult = Annotated[ResultType | Problem, strawberry.union("CreateResultResult")]
+CreateGroupMeetingResult = Annotated[
+    MeetingType | Problem, strawberry.union("CreateGroupMeetingResult")
+]
+UpdateGroupMeetingResult = Annotated[
+    MeetingType | Problem, strawberry.union("UpdateGroupMeetingResult")
+]
+AddMeetingQuestionResult = Annotated[
+    MeetingType | Problem, strawberry.union("AddMeetingQuestionResult")
+]
+HoldGroupMeetingResult = Annotated[
+    MeetingType | Problem, strawberry.union("HoldGroupMeetingResult")
+]
 
 
 @strawberry.type
@@ -526,6 +838,43 @@ class HgwQuery:
             return StudentTimeline(items=[TimelineItemType.of(t) for t in items])
 
         return await visible(student_id, read)
+
+    @strawberry.field(
+        description="How the HGW cycle runs at a school (version 0: the defaults, never saved); "
+        "null for a school you may not see"
+    )
+    async def hgw_settings(self, info: Info, school_id: strawberry.ID) -> HgwSettingsResult | None:
+        ctx = info.context
+
+        async def read(sid: uuid.UUID) -> HgwSettingsType:
+            return HgwSettingsType.of(await school_config.get_settings(ctx.uow, ctx.principal, sid))
+
+        return await visible(school_id, read)
+
+    @strawberry.field(
+        description="The school's cycle periods, newest first; null for a school you may not see"
+    )
+    async def cycle_periods(
+        self, info: Info, school_id: strawberry.ID
+    ) -> CyclePeriodsResult | None:
+        ctx = info.context
+
+        async def read(sid: uuid.UUID) -> CyclePeriodList:
+            found = await school_config.list_periods(ctx.uow, ctx.principal, sid)
+            return CyclePeriodList(items=[CyclePeriodType.of(p) for p in found])
+
+        return await visible(school_id, read)
+
+    @strawberry.field(
+        description="A group meeting with its report; null for a meeting you may not see"
+    )
+    async def group_meeting(self, info: Info, id: strawberry.ID) -> GroupMeetingResult | None:
+        ctx = info.context
+
+        async def read(meeting_id: uuid.UUID) -> MeetingType:
+            return MeetingType.of(await meetings.get_meeting(ctx.uow, ctx.principal, meeting_id))
+
+        return await visible(id, read)
 
 
 @strawberry.type
@@ -594,6 +943,182 @@ class HgwMutation:
             ctx = info.context
             return NeedType.of(
                 await needs_service.update_need(ctx.uow, ctx.principal, nid, expected_version, data)
+            )
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Change the school's HGW choices (team leader, school leader, IB'er, "
+        "zorgcoördinator); expectedVersion 0 while the defaults were never saved"
+    )
+    async def put_hgw_settings(
+        self,
+        info: Info,
+        school_id: strawberry.ID,
+        expected_version: int,
+        input: HgwSettingsInput,
+    ) -> PutHgwSettingsResult:
+        async def call() -> HgwSettingsType:
+            sid = some_id(school_id, school_config.SCHOOL_NOT_FOUND)
+            data = HgwSettingsUpdate.model_validate(given(input))
+            ctx = info.context
+            return HgwSettingsType.of(
+                await school_config.put_settings(
+                    ctx.uow, ctx.principal, sid, expected_version, data
+                )
+            )
+
+        return await answer(info, call)
+
+    @strawberry.mutation(description="Plan a cycle period within one of the school's years")
+    async def create_cycle_period(
+        self, info: Info, school_id: strawberry.ID, input: CyclePeriodInput
+    ) -> CreateCyclePeriodResult:
+        async def call() -> CyclePeriodType:
+            sid = some_id(school_id, school_config.SCHOOL_NOT_FOUND)
+            data = CyclePeriodCreate.model_validate(given(input))
+            ctx = info.context
+            return CyclePeriodType.of(
+                await school_config.create_period(ctx.uow, ctx.principal, sid, data)
+            )
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Close a cycle: its overviews and plans become read-only. Every plan of the "
+        "period must be evaluated first."
+    )
+    async def archive_cycle_period(
+        self, info: Info, period_id: strawberry.ID
+    ) -> ArchiveCyclePeriodResult:
+        async def call() -> CyclePeriodType:
+            pid = some_id(period_id, school_config.PERIOD_NOT_FOUND)
+            ctx = info.context
+            return CyclePeriodType.of(
+                await school_config.archive_period(ctx.uow, ctx.principal, pid)
+            )
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Start the overview of a cycle period, seeded from the group's previous one"
+    )
+    async def create_group_overview(
+        self, info: Info, group_id: strawberry.ID, input: GroupOverviewInput
+    ) -> CreateGroupOverviewResult:
+        async def call() -> OverviewType:
+            gid = some_id(group_id, GROUP_NOT_FOUND)
+            data = OverviewCreate.model_validate(given(input))
+            ctx = info.context
+            return OverviewType.of(
+                await overviews.create_overview(ctx.uow, ctx.principal, gid, data)
+            )
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Share the overview with the group's teachers ahead of the group meeting"
+    )
+    async def publish_group_overview(
+        self, info: Info, overview_id: strawberry.ID
+    ) -> PublishGroupOverviewResult:
+        async def call() -> OverviewSummaryType:
+            oid = some_id(overview_id, overviews.OVERVIEW_NOT_FOUND)
+            ctx = info.context
+            return OverviewSummaryType.of(await overviews.publish(ctx.uow, ctx.principal, oid))
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Withdraw a signal that was not yet confirmed in the group meeting"
+    )
+    async def delete_signal(self, info: Info, signal_id: strawberry.ID) -> DeleteSignalResult:
+        async def call() -> Deleted:
+            sid = some_id(signal_id, overviews.SIGNAL_NOT_FOUND)
+            ctx = info.context
+            await overviews.delete_signal(ctx.uow, ctx.principal, sid)
+            return Deleted(id=_id(sid))
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Enter a test result or a social-emotional score (imports come from the LVS)"
+    )
+    async def create_result(
+        self, info: Info, student_id: strawberry.ID, input: ResultInput
+    ) -> CreateResultResult:
+        async def call() -> ResultType:
+            sid = some_id(student_id, STUDENT_NOT_FOUND)
+            data = ResultCreate.model_validate(given(input))
+            ctx = info.context
+            return ResultType.of(await overviews.create_result(ctx.uow, ctx.principal, sid, data))
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Schedule the group meeting (groepsbespreking) with the standard agenda"
+    )
+    async def create_group_meeting(
+        self, info: Info, overview_id: strawberry.ID, input: GroupMeetingInput
+    ) -> CreateGroupMeetingResult:
+        async def call() -> MeetingType:
+            oid = some_id(overview_id, overviews.OVERVIEW_NOT_FOUND)
+            data = MeetingCreate.model_validate(given(input))
+            ctx = info.context
+            return MeetingType.of(await meetings.create_meeting(ctx.uow, ctx.principal, oid, data))
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Write the report: attendees, agenda, evaluation, decisions per student "
+        "(optimistic locking)"
+    )
+    async def update_group_meeting(
+        self,
+        info: Info,
+        meeting_id: strawberry.ID,
+        expected_version: int,
+        input: GroupMeetingReportInput,
+    ) -> UpdateGroupMeetingResult:
+        async def call() -> MeetingType:
+            mid = some_id(meeting_id, meetings.MEETING_NOT_FOUND)
+            data = MeetingUpdate.model_validate(given(input))
+            ctx = info.context
+            return MeetingType.of(
+                await meetings.update_meeting(ctx.uow, ctx.principal, mid, expected_version, data)
+            )
+
+        return await answer(info, call)
+
+    @strawberry.mutation(description="A teacher's question for the meeting, asked beforehand")
+    async def add_meeting_question(
+        self, info: Info, meeting_id: strawberry.ID, input: MeetingQuestionInput
+    ) -> AddMeetingQuestionResult:
+        async def call() -> MeetingType:
+            mid = some_id(meeting_id, meetings.MEETING_NOT_FOUND)
+            data = QuestionCreate.model_validate(given(input))
+            ctx = info.context
+            return MeetingType.of(await meetings.add_question(ctx.uow, ctx.principal, mid, data))
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Record that the meeting was held: confirms the discussed signals and hands "
+        "students registered with the care team over to case routing (optimistic locking)"
+    )
+    async def hold_group_meeting(
+        self,
+        info: Info,
+        meeting_id: strawberry.ID,
+        expected_version: int,
+        input: HoldGroupMeetingInput,
+    ) -> HoldGroupMeetingResult:
+        async def call() -> MeetingType:
+            mid = some_id(meeting_id, meetings.MEETING_NOT_FOUND)
+            data = MeetingHold.model_validate(given(input))
+            ctx = info.context
+            return MeetingType.of(
+                await meetings.hold_meeting(ctx.uow, ctx.principal, mid, expected_version, data)
             )
 
         return await answer(info, call)

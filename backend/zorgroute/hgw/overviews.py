@@ -45,6 +45,7 @@ from zorgroute.plans.models import GroupPlan
 from zorgroute.roster.models import Enrolment, Student
 
 OVERVIEW_NOT_FOUND = "There is no group overview with this id that you may see."
+SIGNAL_NOT_FOUND = "There is no signal with this id that you may see."
 # What carries over to the next cycle: the stable picture of the student. Observations,
 # conversations and agreements are collected anew each cycle.
 CARRIED_OVER = (
@@ -561,10 +562,10 @@ async def delete_signal(uow: UnitOfWork, principal: Principal, signal_id: uuid.U
         )
     )
     if signal is None:
-        raise NotFound("There is no signal with this id that you may see.")
+        raise NotFound(SIGNAL_NOT_FOUND)
     loaded = await load(uow, principal, signal.overview_id)
     if signal.category in RESTRICTED_SIGNALS and not loaded.access.sees_restricted():
-        raise NotFound("There is no signal with this id that you may see.")
+        raise NotFound(SIGNAL_NOT_FOUND)
     if not loaded.access.contributes():
         raise Forbidden("Only the group's mentor, teachers and care staff signal.")
     require_editable(loaded)

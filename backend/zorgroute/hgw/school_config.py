@@ -34,13 +34,14 @@ DEFAULTS = HgwSettingsUpdate(
     test_domains=["TL", "BL", "SP", "RK"],
 )
 PERIOD_NOT_FOUND = "There is no cycle period with this id that you may see."
+SCHOOL_NOT_FOUND = "There is no school with this id that you may see."
 
 
 def _require_school(principal: Principal, school_id: uuid.UUID) -> frozenset[str]:
     school_roles = principal.roles_at(school_id)
     # Integration clients and external partners have no say in (or view of) the school's cycle.
     if not school_roles - {"external_partner", "integration"} or principal.kind != "user":
-        raise NotFound("There is no school with this id that you may see.")
+        raise NotFound(SCHOOL_NOT_FOUND)
     return school_roles
 
 

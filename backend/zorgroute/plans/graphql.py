@@ -1,4 +1,5 @@
-"""GraphQL fields of group plans and the development perspective (OPP). No SQL, no
+"""GraphQL fields of group plans, individual action plans (IHP), the development perspective
+(OPP) and what is due in the cycle. No SQL, no
 authorization logic here: the services decide, these fields translate."""
 
 from __future__ import annotations
@@ -15,23 +16,35 @@ from zorgroute.graphql.errors import Problem
 from zorgroute.graphql.results import answer, given, some_id, visible
 from zorgroute.hgw.graphql import GoalInput, GoalType, HintType
 from zorgroute.hgw.overviews import OVERVIEW_NOT_FOUND
-from zorgroute.plans import group_plans, perspective
+from zorgroute.plans import deadlines, group_plans, individual_plans, perspective
 from zorgroute.plans.schemas import (
+    AmendmentCreate,
     AmendmentRead,
     AttentionPoint,
+    DeadlineItem,
     Factor,
+    IhpCreate,
+    IhpEvaluation,
+    IhpRead,
     IhpSummary,
+    IhpWrite,
     MidtermReview,
     OppRead,
+    OppVersionCreate,
     OppVersionRead,
     OutcomeRead,
+    ParentSignOff,
     PlanCreate,
     PlanEvaluation,
     PlanRead,
     PlanStudent,
+    PlanSummary,
+    PlanUpdate,
     RowRead,
+    SupportStart,
     YieldExpectation,
 )
+from zorgroute.roster.service import STUDENT_NOT_FOUND
 
 # The steps of the lifecycle (group_plans.TRANSITIONS says from which status each is allowed).
 ACTIONS = tuple(group_plans.GUARDS)
@@ -39,6 +52,10 @@ ACTIONS = tuple(group_plans.GUARDS)
 
 def _id(value: uuid.UUID) -> strawberry.ID:
     return strawberry.ID(str(value))
+
+
+def _opt_id(value: uuid.UUID | None) -> strawberry.ID | None:
+    return strawberry.ID(str(value)) if value is not None else None
 
 
 # -- group plan -----------------------------------------------------------------------------
@@ -239,6 +256,103 @@ class PlanType:
         )
 
 
+@strawberry.type(name="GroupPlanSummary", description="A group plan in a list")
+class PlanSummaryType:
+    id: strawberry.ID
+    overview_id: strawberry.ID
+    group_id: strawberry.ID
+    group_name: str
+    period_name: str
+    cycle: str
+    subject: str | None
+    plan_type: str
+    plan_status: str = strawberry.field(
+        description="draft, active, midterm_reviewed, evaluated or archived (`status` in REST; "
+        "renamed so that it never clashes with Problem.status in a result union)"
+    )
+    starts_on: date
+    ends_on: date
+
+    @classmethod
+    def of(cls, p: PlanSummary) -> PlanSummaryType:
+        return cls(
+            id=_id(p.id),
+            overview_id=_id(p.overview_id),
+            group_id=_id(p.group_id),
+            group_name=p.group_name,
+            period_name=p.period_name,
+            cycle=p.cycle,
+            subject=p.subject,
+            plan_type=p.plan_type,
+            plan_status=p.status,
+            starts_on=p.starts_on,
+            ends_on=p.ends_on,
+        )
+
+
+@strawberry.type(description="Group plans you work with, newest first")
+class GroupPlanList:
+    items: list[PlanSummaryType]
+
+
+# -- individual action plan -----------------------------------------------------------------
+@strawberry.type(
+    name="IndividualPlan", description="Individueel handelingsplan (IHP), appendix of a plan"
+)
+class IhpType:
+    id: strawberry.ID
+    plan_id: strawberry.ID
+    student_id: strawberry.ID
+    kind: str
+    decided_by: str
+    need_ids: list[strawberry.ID]
+    goals: list[GoalType]
+    learning_yield_expectation: str
+    content: str
+    approach: str
+    organisation: str
+    evaluation_plan: str
+    parent_agreements: str
+    student_view: str
+    parent_signed_by: strawberry.ID | None
+    parent_signed_on: date | None
+    evaluation: str
+    evaluated_with_student: bool
+    evaluated_with_parents: bool
+    starts_on: date
+    ends_on: date
+    author_name: str
+    version: int
+
+    @classmethod
+    def of(cls, i: IhpRead) -> IhpType:
+        return cls(
+            id=_id(i.id),
+            plan_id=_id(i.plan_id),
+            student_id=_id(i.student_id),
+            kind=i.kind,
+            decided_by=i.decided_by,
+            need_ids=[_id(n) for n in i.need_ids],
+            goals=[GoalType.of(g) for g in i.goals],
+            learning_yield_expectation=i.learning_yield_expectation,
+            content=i.content,
+            approach=i.approach,
+            organisation=i.organisation,
+            evaluation_plan=i.evaluation_plan,
+            parent_agreements=i.parent_agreements,
+            student_view=i.student_view,
+            parent_signed_by=_opt_id(i.parent_signed_by),
+            parent_signed_on=i.parent_signed_on,
+            evaluation=i.evaluation,
+            evaluated_with_student=i.evaluated_with_student,
+            evaluated_with_parents=i.evaluated_with_parents,
+            starts_on=i.starts_on,
+            ends_on=i.ends_on,
+            author_name=i.author_name,
+            version=i.version,
+        )
+
+
 # -- development perspective ----------------------------------------------------------------
 @strawberry.type(name="YieldExpectation", description="Expected learning yield in a subject")
 class YieldExpectationType:
@@ -338,6 +452,39 @@ class OppType:
         )
 
 
+# -- deadlines ------------------------------------------------------------------------------
+@strawberry.type(
+    name="HgwDeadline", description="Something of the HGW cycle that is due (or overdue)"
+)
+class DeadlineType:
+    kind: str
+    due_on: date
+    overdue: bool
+    student_id: strawberry.ID | None
+    student_name: str | None
+    group_id: strawberry.ID | None
+    group_name: str | None
+    ref_id: strawberry.ID
+
+    @classmethod
+    def of(cls, d: DeadlineItem) -> DeadlineType:
+        return cls(
+            kind=d.kind,
+            due_on=d.due_on,
+            overdue=d.overdue,
+            student_id=_opt_id(d.student_id),
+            student_name=d.student_name,
+            group_id=_opt_id(d.group_id),
+            group_name=d.group_name,
+            ref_id=_id(d.ref_id),
+        )
+
+
+@strawberry.type(description="What is due in the HGW cycle for you, overdue first")
+class HgwDeadlineList:
+    items: list[DeadlineType]
+
+
 # -- inputs: plain fields; the REST write models validate them (same rules, same pointers) --
 @strawberry.input(description="A row of the plan: the basis row, a subgroup or one student")
 class GroupPlanRowInput:
@@ -390,6 +537,113 @@ class GroupPlanEvaluationInput:
     final_evaluation: str
 
 
+@strawberry.input(description="Aandachtspunt for the whole group (goes into the basis row)")
+class AttentionPointInput:
+    domain: str
+    description: str
+    goal: str | None = strawberry.UNSET
+    activities: str | None = strawberry.UNSET
+    who_when: str | None = strawberry.UNSET
+    evaluation: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="The whole draft plan; while active only amendments change it")
+class GroupPlanUpdateInput:
+    plan_type: str
+    starts_on: date
+    ends_on: date
+    rows: list[GroupPlanRowInput]
+    attention_points: list[AttentionPointInput] | None = strawberry.UNSET
+    week_schedule: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="An interim change to an active plan")
+class GroupPlanAmendmentInput:
+    text: str
+
+
+@strawberry.input(description="A new individual action plan (IHP) for a student of the plan")
+class IndividualPlanCreateInput:
+    student_id: strawberry.ID
+    decided_by: str
+    goals: list[GoalInput]
+    kind: str | None = strawberry.UNSET
+    need_ids: list[strawberry.ID] | None = strawberry.UNSET
+    learning_yield_expectation: str | None = strawberry.UNSET
+    content: str | None = strawberry.UNSET
+    approach: str | None = strawberry.UNSET
+    organisation: str | None = strawberry.UNSET
+    evaluation_plan: str | None = strawberry.UNSET
+    parent_agreements: str | None = strawberry.UNSET
+    student_view: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="The whole IHP; a parent's earlier sign-off is cleared")
+class IndividualPlanInput:
+    decided_by: str
+    goals: list[GoalInput]
+    kind: str | None = strawberry.UNSET
+    need_ids: list[strawberry.ID] | None = strawberry.UNSET
+    learning_yield_expectation: str | None = strawberry.UNSET
+    content: str | None = strawberry.UNSET
+    approach: str | None = strawberry.UNSET
+    organisation: str | None = strawberry.UNSET
+    evaluation_plan: str | None = strawberry.UNSET
+    parent_agreements: str | None = strawberry.UNSET
+    student_view: str | None = strawberry.UNSET
+
+
+@strawberry.input(description="A parent with parental authority (gezag) signed 'voor akkoord'")
+class ParentSignOffInput:
+    guardian_id: strawberry.ID
+    signed_on: date
+
+
+@strawberry.input(description="The IHP's evaluation with the student and the parents")
+class IndividualPlanEvaluationInput:
+    evaluation: str
+    evaluated_with_student: bool
+    evaluated_with_parents: bool
+
+
+@strawberry.input(description="Extra support started: the OPP is due within six weeks")
+class SupportStartInput:
+    support_started_on: date
+    support_description: str
+
+
+@strawberry.input(description="Expected learning yield in a subject")
+class YieldExpectationInput:
+    subject: str
+    horizon: str
+    expectation: str
+
+
+@strawberry.input(description="A stimulating or hindering factor")
+class SupportFactorInput:
+    kind: str
+    locus: str
+    text: str
+
+
+@strawberry.input(description="A determined version of the OPP, with the student's view")
+class DevelopmentPerspectiveVersionInput:
+    kind: str
+    expected_outflow: str
+    factors: list[SupportFactorInput]
+    support_offered: str
+    long_term_goals: list[str]
+    student_view: str
+    determined_with_student: bool
+    determined_with_parents: bool
+    determined_on: date
+    destination: str | None = strawberry.UNSET
+    yield_expectations: list[YieldExpectationInput] | None = strawberry.UNSET
+    needs: str | None = strawberry.UNSET
+    talents: str | None = strawberry.UNSET
+    parents_view: str | None = strawberry.UNSET
+
+
 GroupPlanResult = Annotated[PlanType | Problem, strawberry.union("GroupPlanResult")]
 DevelopmentPerspectiveResult = Annotated[
     OppType | Problem, strawberry.union("DevelopmentPerspectiveResult")
@@ -397,6 +651,29 @@ DevelopmentPerspectiveResult = Annotated[
 CreateGroupPlanResult = Annotated[PlanType | Problem, strawberry.union("CreateGroupPlanResult")]
 TransitionGroupPlanResult = Annotated[
     PlanType | Problem, strawberry.union("TransitionGroupPlanResult")
+]
+GroupPlansResult = Annotated[GroupPlanList | Problem, strawberry.union("GroupPlansResult")]
+IndividualPlanResult = Annotated[IhpType | Problem, strawberry.union("IndividualPlanResult")]
+HgwDeadlinesResult = Annotated[HgwDeadlineList | Problem, strawberry.union("HgwDeadlinesResult")]
+UpdateGroupPlanResult = Annotated[PlanType | Problem, strawberry.union("UpdateGroupPlanResult")]
+AmendGroupPlanResult = Annotated[PlanType | Problem, strawberry.union("AmendGroupPlanResult")]
+CreateIndividualPlanResult = Annotated[
+    IhpType | Problem, strawberry.union("CreateIndividualPlanResult")
+]
+UpdateIndividualPlanResult = Annotated[
+    IhpType | Problem, strawberry.union("UpdateIndividualPlanResult")
+]
+SignIndividualPlanResult = Annotated[
+    IhpType | Problem, strawberry.union("SignIndividualPlanResult")
+]
+EvaluateIndividualPlanResult = Annotated[
+    IhpType | Problem, strawberry.union("EvaluateIndividualPlanResult")
+]
+StartDevelopmentPerspectiveResult = Annotated[
+    OppType | Problem, strawberry.union("StartDevelopmentPerspectiveResult")
+]
+AddDevelopmentPerspectiveVersionResult = Annotated[
+    OppType | Problem, strawberry.union("AddDevelopmentPerspectiveVersionResult")
 ]
 
 
@@ -457,6 +734,44 @@ class PlansQuery:
 
         return await visible(student_id, read)
 
+    @strawberry.field(
+        description="Group plans you work with: as mentor or care staff every status, as a "
+        "teacher of the group's students the active ones (and later stages). Newest first; "
+        "null for a school you may not see."
+    )
+    async def group_plans(self, info: Info, school_id: strawberry.ID) -> GroupPlansResult | None:
+        ctx = info.context
+
+        async def read(sid: uuid.UUID) -> GroupPlanList:
+            found = await group_plans.list_plans(ctx.uow, ctx.principal, sid)
+            return GroupPlanList(items=[PlanSummaryType.of(p) for p in found])
+
+        return await visible(school_id, read)
+
+    @strawberry.field(description="An individual action plan (IHP); null for one you may not see")
+    async def individual_plan(self, info: Info, id: strawberry.ID) -> IndividualPlanResult | None:
+        ctx = info.context
+
+        async def read(ihp_id: uuid.UUID) -> IhpType:
+            return IhpType.of(await individual_plans.get(ctx.uow, ctx.principal, ihp_id))
+
+        return await visible(id, read)
+
+    @strawberry.field(
+        description="What is due in the HGW cycle for the students and groups you are "
+        "responsible for, overdue first; null for a school you may not see"
+    )
+    async def hgw_deadlines(
+        self, info: Info, school_id: strawberry.ID
+    ) -> HgwDeadlinesResult | None:
+        ctx = info.context
+
+        async def read(sid: uuid.UUID) -> HgwDeadlineList:
+            found = await deadlines.for_school(ctx.uow, ctx.principal, sid)
+            return HgwDeadlineList(items=[DeadlineType.of(d) for d in found])
+
+        return await visible(school_id, read)
+
 
 @strawberry.type
 class PlansMutation:
@@ -498,6 +813,154 @@ class PlansMutation:
                 await group_plans.transition(
                     ctx.uow, ctx.principal, pid, expected_version, action, payload
                 )
+            )
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Replace the draft plan: rows, attention points, week schedule, period "
+        "(optimistic locking)"
+    )
+    async def update_group_plan(
+        self,
+        info: Info,
+        plan_id: strawberry.ID,
+        expected_version: int,
+        input: GroupPlanUpdateInput,
+    ) -> UpdateGroupPlanResult:
+        async def call() -> PlanType:
+            pid = some_id(plan_id, group_plans.PLAN_NOT_FOUND)
+            data = PlanUpdate.model_validate(given(input))
+            ctx = info.context
+            return PlanType.of(
+                await group_plans.update_plan(ctx.uow, ctx.principal, pid, expected_version, data)
+            )
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="An interim change to an active plan, kept apart from the original text"
+    )
+    async def amend_group_plan(
+        self, info: Info, plan_id: strawberry.ID, input: GroupPlanAmendmentInput
+    ) -> AmendGroupPlanResult:
+        async def call() -> PlanType:
+            pid = some_id(plan_id, group_plans.PLAN_NOT_FOUND)
+            data = AmendmentCreate.model_validate(given(input))
+            ctx = info.context
+            return PlanType.of(await group_plans.amend(ctx.uow, ctx.principal, pid, data))
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="An individual action plan (IHP) as an appendix of the group plan"
+    )
+    async def create_individual_plan(
+        self, info: Info, plan_id: strawberry.ID, input: IndividualPlanCreateInput
+    ) -> CreateIndividualPlanResult:
+        async def call() -> IhpType:
+            pid = some_id(plan_id, group_plans.PLAN_NOT_FOUND)
+            data = IhpCreate.model_validate(given(input))
+            ctx = info.context
+            return IhpType.of(await individual_plans.create(ctx.uow, ctx.principal, pid, data))
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Change the IHP; a parent's earlier sign-off no longer holds and is cleared "
+        "(optimistic locking)"
+    )
+    async def update_individual_plan(
+        self,
+        info: Info,
+        individual_plan_id: strawberry.ID,
+        expected_version: int,
+        input: IndividualPlanInput,
+    ) -> UpdateIndividualPlanResult:
+        async def call() -> IhpType:
+            iid = some_id(individual_plan_id, individual_plans.IHP_NOT_FOUND)
+            data = IhpWrite.model_validate(given(input))
+            ctx = info.context
+            return IhpType.of(
+                await individual_plans.update(ctx.uow, ctx.principal, iid, expected_version, data)
+            )
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Record that a parent with parental authority signed the IHP 'voor akkoord' "
+        "(optimistic locking)"
+    )
+    async def sign_individual_plan(
+        self,
+        info: Info,
+        individual_plan_id: strawberry.ID,
+        expected_version: int,
+        input: ParentSignOffInput,
+    ) -> SignIndividualPlanResult:
+        async def call() -> IhpType:
+            iid = some_id(individual_plan_id, individual_plans.IHP_NOT_FOUND)
+            data = ParentSignOff.model_validate(given(input))
+            ctx = info.context
+            return IhpType.of(
+                await individual_plans.sign(ctx.uow, ctx.principal, iid, expected_version, data)
+            )
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Evaluate the IHP with the student and the parents (optimistic locking)"
+    )
+    async def evaluate_individual_plan(
+        self,
+        info: Info,
+        individual_plan_id: strawberry.ID,
+        expected_version: int,
+        input: IndividualPlanEvaluationInput,
+    ) -> EvaluateIndividualPlanResult:
+        async def call() -> IhpType:
+            iid = some_id(individual_plan_id, individual_plans.IHP_NOT_FOUND)
+            data = IhpEvaluation.model_validate(given(input))
+            ctx = info.context
+            return IhpType.of(
+                await individual_plans.evaluate(ctx.uow, ctx.principal, iid, expected_version, data)
+            )
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Extra support started: the OPP is due within six weeks (`conflict` if the "
+        "student has one)"
+    )
+    async def start_development_perspective(
+        self, info: Info, student_id: strawberry.ID, input: SupportStartInput
+    ) -> StartDevelopmentPerspectiveResult:
+        async def call() -> OppType:
+            sid = some_id(student_id, STUDENT_NOT_FOUND)
+            data = SupportStart.model_validate(given(input))
+            ctx = info.context
+            return OppType.of(await perspective.start(ctx.uow, ctx.principal, sid, data))
+
+        return await answer(info, call)
+
+    @strawberry.mutation(
+        description="Determine (or evaluate, or revise) the OPP with the student and parents "
+        "(optimistic locking on the OPP). Without them, or with the wrong kind: "
+        "`transition-guard-failed` listing `missing` in extensions."
+    )
+    async def add_development_perspective_version(
+        self,
+        info: Info,
+        perspective_id: strawberry.ID,
+        expected_version: int,
+        input: DevelopmentPerspectiveVersionInput,
+    ) -> AddDevelopmentPerspectiveVersionResult:
+        async def call() -> OppType:
+            oid = some_id(perspective_id, perspective.OPP_NOT_FOUND)
+            data = OppVersionCreate.model_validate(given(input))
+            ctx = info.context
+            return OppType.of(
+                await perspective.add_version(ctx.uow, ctx.principal, oid, expected_version, data)
             )
 
         return await answer(info, call)
