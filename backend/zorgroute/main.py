@@ -15,7 +15,7 @@ from sqlalchemy import text
 from starlette.middleware.sessions import SessionMiddleware
 
 from zorgroute.core.db import create_engine, create_sessionmaker
-from zorgroute.core.limits import BodySizeLimitMiddleware, document_limits
+from zorgroute.core.limits import BodySizeLimitMiddleware, RefuseWebSockets, document_limits
 from zorgroute.core.logging import RequestContextMiddleware, configure_logging
 from zorgroute.core.problem import (
     install_problem_handlers,
@@ -127,6 +127,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(BodySizeLimitMiddleware, settings=settings.body_limit)
     app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(RefuseWebSockets)
     return app
 
 

@@ -126,3 +126,19 @@ def document_limits(openapi: dict[str, Any]) -> None:
                 method.upper() in UNSAFE_METHODS and path.startswith("/api/")
             ):
                 responses.setdefault("429", limited)
+
+
+class RefuseWebSockets:
+    """Zorgroute speaks HTTP only. Strawberry registers a WebSocket route on /graphql
+    (subscriptions); a handshake would reach the session dependency without a request and fail
+    there. Refuse every handshake up front: the server answers it with 403."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await receive()  # websocket.connect
+            await send({"type": "websocket.close", "code": 1008})
+            return
+        await self.app(scope, receive, send)

@@ -442,3 +442,32 @@ def capture_structlog(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(structlog._output, "print", tee, raising=False)
     return lines
+
+
+async def test_websocket_handshakes_are_refused_before_the_app(app: Any) -> None:
+    """HTTP only: the GraphQL WebSocket route strawberry registers is closed at the door
+    (policy violation), without reaching the session dependency (which used to fail there)."""
+    scope = {
+        "type": "websocket",
+        "asgi": {"version": "3.0"},
+        "scheme": "ws",
+        "path": "/graphql",
+        "raw_path": b"/graphql",
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(b"host", b"testserver")],
+        "subprotocols": ["graphql-transport-ws"],
+        "server": ("testserver", 80),
+        "client": ("203.0.113.9", 5000),
+    }
+    incoming = [{"type": "websocket.connect"}]
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return incoming.pop(0)
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    await app(scope, receive, send)
+    assert sent == [{"type": "websocket.close", "code": 1008}]
