@@ -56,16 +56,35 @@ async def answer(info: Info, call: Callable[[], Awaitable[T]]) -> T | Problem:
 
 
 async def visible(
-    value: strawberry.ID, read: Callable[[uuid.UUID], Awaitable[T]]
+    info: Info,
+    value: strawberry.ID,
+    read: Callable[[uuid.UUID], Awaitable[T]],
+    *,
+    student: bool = False,
 ) -> T | Problem | None:
     """A read of one record: null when you may not see it (as `student` does), a Problem when
-    your role may not read it although you see what it belongs to."""
+    your role may not read it although you see what it belongs to. Either refusal is audited
+    as `access.denied`, as REST's 403/404 are (`student`: the id is a student's)."""
     record_id = parse_id(value)
     if record_id is None:
         return None
     try:
         return await read(record_id)
-    except NotFound:
+    except NotFound as exc:
+        _denied(info, record_id, student, 404, exc.code)
         return None
     except Forbidden as exc:  # an answer, not a failure
+        _denied(info, record_id, student, 403, exc.code)
         return Problem.from_error(exc)
+
+
+def _denied(info: Info, record_id: uuid.UUID, student: bool, status: int, code: str) -> None:
+    # The read's own transaction commits (a refusal in a query is an answer, not an error).
+    info.context.uow.audit(
+        "access.denied",
+        f"graphql:{info.field_name}"[:60],
+        record_id,
+        None,
+        {"status": status, "code": code},
+        student_id=record_id if student else None,
+    )

@@ -793,7 +793,7 @@ class HgwQuery:
                 await overviews.get_overview(ctx.uow, ctx.principal, overview_id)
             )
 
-        return await visible(id, read)
+        return await visible(info, id, read)
 
     @strawberry.field(
         description="A group's overviews, newest period first; null for a group you may not see"
@@ -807,7 +807,7 @@ class HgwQuery:
             rows = await overviews.list_overviews(ctx.uow, ctx.principal, gid)
             return GroupOverviewList(items=[OverviewSummaryType.of(s) for s in rows])
 
-        return await visible(group_id, read)
+        return await visible(info, group_id, read)
 
     @strawberry.field(
         description="A student's educational needs, newest first; null for a student you may "
@@ -822,7 +822,7 @@ class HgwQuery:
             found = await needs_service.list_needs(ctx.uow, ctx.principal, sid)
             return EducationalNeedList(items=[NeedType.of(n) for n in found])
 
-        return await visible(student_id, read)
+        return await visible(info, student_id, read, student=True)
 
     @strawberry.field(
         description="Signals, needs, plans, meeting decisions and the OPP of a student, newest "
@@ -837,7 +837,7 @@ class HgwQuery:
             items = await timeline.student_timeline(ctx.uow, ctx.principal, sid)
             return StudentTimeline(items=[TimelineItemType.of(t) for t in items])
 
-        return await visible(student_id, read)
+        return await visible(info, student_id, read, student=True)
 
     @strawberry.field(
         description="How the HGW cycle runs at a school (version 0: the defaults, never saved); "
@@ -849,7 +849,7 @@ class HgwQuery:
         async def read(sid: uuid.UUID) -> HgwSettingsType:
             return HgwSettingsType.of(await school_config.get_settings(ctx.uow, ctx.principal, sid))
 
-        return await visible(school_id, read)
+        return await visible(info, school_id, read)
 
     @strawberry.field(
         description="The school's cycle periods, newest first; null for a school you may not see"
@@ -863,7 +863,7 @@ class HgwQuery:
             found = await school_config.list_periods(ctx.uow, ctx.principal, sid)
             return CyclePeriodList(items=[CyclePeriodType.of(p) for p in found])
 
-        return await visible(school_id, read)
+        return await visible(info, school_id, read)
 
     @strawberry.field(
         description="A group meeting with its report; null for a meeting you may not see"
@@ -874,7 +874,7 @@ class HgwQuery:
         async def read(meeting_id: uuid.UUID) -> MeetingType:
             return MeetingType.of(await meetings.get_meeting(ctx.uow, ctx.principal, meeting_id))
 
-        return await visible(id, read)
+        return await visible(info, id, read)
 
 
 @strawberry.type

@@ -718,7 +718,7 @@ class PlansQuery:
         async def read(plan_id: uuid.UUID) -> PlanType:
             return PlanType.of(await group_plans.get_plan(ctx.uow, ctx.principal, plan_id))
 
-        return await visible(id, read)
+        return await visible(info, id, read)
 
     @strawberry.field(
         description="A student's development perspective (OPP): mentor, care staff and "
@@ -732,7 +732,7 @@ class PlansQuery:
         async def read(sid: uuid.UUID) -> OppType:
             return OppType.of(await perspective.get(ctx.uow, ctx.principal, sid))
 
-        return await visible(student_id, read)
+        return await visible(info, student_id, read, student=True)
 
     @strawberry.field(
         description="Group plans you work with: as mentor or care staff every status, as a "
@@ -746,7 +746,7 @@ class PlansQuery:
             found = await group_plans.list_plans(ctx.uow, ctx.principal, sid)
             return GroupPlanList(items=[PlanSummaryType.of(p) for p in found])
 
-        return await visible(school_id, read)
+        return await visible(info, school_id, read)
 
     @strawberry.field(description="An individual action plan (IHP); null for one you may not see")
     async def individual_plan(self, info: Info, id: strawberry.ID) -> IndividualPlanResult | None:
@@ -755,7 +755,7 @@ class PlansQuery:
         async def read(ihp_id: uuid.UUID) -> IhpType:
             return IhpType.of(await individual_plans.get(ctx.uow, ctx.principal, ihp_id))
 
-        return await visible(id, read)
+        return await visible(info, id, read)
 
     @strawberry.field(
         description="What is due in the HGW cycle for the students and groups you are "
@@ -770,7 +770,7 @@ class PlansQuery:
             found = await deadlines.for_school(ctx.uow, ctx.principal, sid)
             return HgwDeadlineList(items=[DeadlineType.of(d) for d in found])
 
-        return await visible(school_id, read)
+        return await visible(info, school_id, read)
 
 
 @strawberry.type

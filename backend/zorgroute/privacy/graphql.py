@@ -264,7 +264,7 @@ class PrivacyQuery:
                 items=[AuditEntryType.of(e) for e in page.items], next_cursor=page.next_cursor
             )
 
-        return await visible(student_id, read)
+        return await visible(info, student_id, read, student=True)
 
     @strawberry.field(
         description="The notes about a student that you may read, newest first; null for a "
@@ -278,7 +278,7 @@ class PrivacyQuery:
                 NoteType.of(n) for n in await notes_service.list_notes(ctx.uow, ctx.principal, sid)
             ]
 
-        notes = await visible(student_id, read)
+        notes = await visible(info, student_id, read, student=True)
         return None if isinstance(notes, Problem) else notes  # notes refuse nobody: they filter
 
     @strawberry.field(
@@ -294,7 +294,7 @@ class PrivacyQuery:
             consents = await service.list_consents(ctx.uow, ctx.principal, sid)
             return ConsentList(items=[ConsentType.of(c) for c in consents])
 
-        return await visible(student_id, read)
+        return await visible(info, student_id, read, student=True)
 
     @strawberry.field(
         description="With whom a student's data was shared (care and leadership roles, the "
@@ -309,7 +309,7 @@ class PrivacyQuery:
             rows = await service.list_disclosures(ctx.uow, ctx.principal, sid)
             return DisclosureList(items=[DisclosureType.of(d) for d in rows])
 
-        return await visible(student_id, read)
+        return await visible(info, student_id, read, student=True)
 
 
 @strawberry.type

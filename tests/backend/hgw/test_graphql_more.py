@@ -550,3 +550,20 @@ async def test_starting_an_opp_writes_the_same_audit_as_rest(
         f"user:{world.users['mentor']}",
     )
     assert graphql_audit == await _audit(factory, world, "opp.start", "ll-2")
+
+
+async def test_a_graphql_refusal_is_in_the_audit_trail_as_a_rest_one_is(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    # The teacher does not see ll-1 (1A): null, and the privacy officer sees the attempt.
+    student = str(world.students["ll-1"])
+    data = await gql(
+        client, world, "teacher",
+        "query($id: ID!) { studentNeeds(studentId: $id) { __typename } }", id=student,
+    )  # fmt: skip
+    assert data["studentNeeds"] is None
+    trail = await call(
+        client, world, "privacy_officer", "GET", f"/api/v1/students/{student}/audit-trail"
+    )
+    denied = [e for e in trail.json()["items"] if e["action"] == "access.denied"]
+    assert len(denied) == 1, trail.json()
