@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
@@ -90,3 +91,23 @@ def finish(
             response_body=body,
         )
     )
+
+
+async def run_once(
+    uow: UnitOfWork,
+    school_id: uuid.UUID,
+    caller: str,
+    operation: str,
+    key: str,
+    raw_body: Any,
+    work: Callable[[], Awaitable[dict[str, Any]]],
+) -> tuple[int, dict[str, Any], bool]:
+    """Do `work` once per Idempotency-Key: a repeat replays the stored answer. Returns
+    (status, body, replayed); the answer is stored in the same transaction as the work."""
+    body_hash = request_hash(raw_body)
+    stored = await begin(uow, school_id, caller, operation, key, body_hash)
+    if stored is not None:
+        return stored.response_status, stored.response_body, True
+    body = await work()
+    finish(uow, school_id, caller, operation, key, body_hash, 200, body)
+    return 200, body, False

@@ -17,7 +17,7 @@ from zorgroute.graphql.errors import Problem
 from zorgroute.graphql.results import answer, given, some_id, visible
 from zorgroute.hgw import meetings, overviews, school_config, timeline
 from zorgroute.hgw import needs as needs_service
-from zorgroute.hgw.policies import GROUP_NOT_FOUND
+from zorgroute.hgw.policies import GROUP_NOT_FOUND, SCHOOL_NOT_FOUND
 from zorgroute.hgw.schemas import (
     CyclePeriodCreate,
     CyclePeriodRead,
@@ -959,7 +959,7 @@ class HgwMutation:
         input: HgwSettingsInput,
     ) -> PutHgwSettingsResult:
         async def call() -> HgwSettingsType:
-            sid = some_id(school_id, school_config.SCHOOL_NOT_FOUND)
+            sid = some_id(school_id, SCHOOL_NOT_FOUND)
             data = HgwSettingsUpdate.model_validate(given(input))
             ctx = info.context
             return HgwSettingsType.of(
@@ -975,7 +975,7 @@ class HgwMutation:
         self, info: Info, school_id: strawberry.ID, input: CyclePeriodInput
     ) -> CreateCyclePeriodResult:
         async def call() -> CyclePeriodType:
-            sid = some_id(school_id, school_config.SCHOOL_NOT_FOUND)
+            sid = some_id(school_id, SCHOOL_NOT_FOUND)
             data = CyclePeriodCreate.model_validate(given(input))
             ctx = info.context
             return CyclePeriodType.of(

@@ -22,6 +22,7 @@ from zorgroute.roster.policies import group_filter, student_filter
 from zorgroute.roster.service import STUDENT_NOT_FOUND
 
 GROUP_NOT_FOUND = "There is no group with this id that you may see."
+SCHOOL_NOT_FOUND = "There is no school with this id that you may see."
 # School-wide roles per capability (relationships come on top, in the classes below).
 LEAD = roles.CARE - {"remedial_teacher", "school_social_worker"}  # IB'er, zorgcoördinator, ...
 CONTRIBUTE = roles.CARE | roles.GIFTED
@@ -30,6 +31,16 @@ RESTRICTED = roles.CARE | roles.LEADERSHIP
 SETTINGS_EDIT = frozenset({"intern_begeleider", "zorgcoordinator", *roles.LEADERSHIP})
 OPP_WRITE = LEAD
 OPP_READ = READ
+
+
+def school_staff_roles(principal: Principal, school_id: uuid.UUID) -> frozenset[str]:
+    """The caller's roles at a school whose HGW cycle they take part in as staff; 404 for
+    anyone else: integration clients and external partners have no say in (or view of) a
+    school's cycle, only of the students granted to them."""
+    school_roles = principal.roles_at(school_id)
+    if principal.kind != "user" or not school_roles - {roles.EXTERNAL, roles.INTEGRATION}:
+        raise NotFound(SCHOOL_NOT_FOUND)
+    return school_roles
 
 
 @dataclass(frozen=True)

@@ -53,13 +53,13 @@ async def import_results(
     if principal.kind != "system":
         raise Forbidden("Results are imported by the school's LVS or test platform integration.")
     principal.require_scope(SCOPE)
-    body_hash = idempotency.request_hash(raw_body)
-    stored = await idempotency.begin(uow, school_id, principal.audit_id, OPERATION, key, body_hash)
-    if stored is not None:
-        return stored.response_status, stored.response_body, True
-    body = (await _import(uow, principal, school_id, request)).model_dump(mode="json")
-    idempotency.finish(uow, school_id, principal.audit_id, OPERATION, key, body_hash, 200, body)
-    return 200, body, False
+
+    async def work() -> dict[str, Any]:
+        return (await _import(uow, principal, school_id, request)).model_dump(mode="json")
+
+    return await idempotency.run_once(
+        uow, school_id, principal.audit_id, OPERATION, key, raw_body, work
+    )
 
 
 async def _import(

@@ -12,7 +12,7 @@ from zorgroute.core.errors import Conflict, Forbidden, NotFound, ValidationFaile
 from zorgroute.core.models import utcnow
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.models import CyclePeriod, GroupOverview, HgwSettings
-from zorgroute.hgw.policies import SETTINGS_EDIT
+from zorgroute.hgw.policies import SETTINGS_EDIT, school_staff_roles
 from zorgroute.hgw.schemas import (
     CyclePeriodCreate,
     CyclePeriodRead,
@@ -34,15 +34,6 @@ DEFAULTS = HgwSettingsUpdate(
     test_domains=["TL", "BL", "SP", "RK"],
 )
 PERIOD_NOT_FOUND = "There is no cycle period with this id that you may see."
-SCHOOL_NOT_FOUND = "There is no school with this id that you may see."
-
-
-def _require_school(principal: Principal, school_id: uuid.UUID) -> frozenset[str]:
-    school_roles = principal.roles_at(school_id)
-    # Integration clients and external partners have no say in (or view of) the school's cycle.
-    if not school_roles - {"external_partner", "integration"} or principal.kind != "user":
-        raise NotFound(SCHOOL_NOT_FOUND)
-    return school_roles
 
 
 def settings_read(school_id: uuid.UUID, s: HgwSettingsUpdate, version: int) -> HgwSettingsRead:
@@ -91,7 +82,7 @@ async def effective_settings(
 async def get_settings(
     uow: UnitOfWork, principal: Principal, school_id: uuid.UUID
 ) -> HgwSettingsRead:
-    _require_school(principal, school_id)
+    school_staff_roles(principal, school_id)
     found, version = await effective_settings(uow, school_id)
     return settings_read(school_id, found, version)
 
@@ -103,7 +94,7 @@ async def put_settings(
     expected_version: int | None,
     data: HgwSettingsUpdate,
 ) -> HgwSettingsRead:
-    if not _require_school(principal, school_id) & SETTINGS_EDIT:
+    if not school_staff_roles(principal, school_id) & SETTINGS_EDIT:
         raise Forbidden("The team leader, school leader or care coordinator sets the HGW cycle.")
     row = await uow.first(
         select(HgwSettings).where(HgwSettings.school_id == school_id).with_for_update()
@@ -148,7 +139,7 @@ async def _period_reads(uow: UnitOfWork, periods: list[CyclePeriod]) -> list[Cyc
 async def list_periods(
     uow: UnitOfWork, principal: Principal, school_id: uuid.UUID
 ) -> list[CyclePeriodRead]:
-    _require_school(principal, school_id)
+    school_staff_roles(principal, school_id)
     periods = await uow.scalars(
         select(CyclePeriod)
         .where(CyclePeriod.school_id == school_id)
@@ -160,7 +151,7 @@ async def list_periods(
 async def create_period(
     uow: UnitOfWork, principal: Principal, school_id: uuid.UUID, data: CyclePeriodCreate
 ) -> CyclePeriodRead:
-    if not _require_school(principal, school_id) & SETTINGS_EDIT:
+    if not school_staff_roles(principal, school_id) & SETTINGS_EDIT:
         raise Forbidden("The team leader, school leader or care coordinator plans the cycles.")
     year = await uow.first(
         select(SchoolYear).where(
@@ -215,7 +206,7 @@ async def archive_period(
     )
     if period is None:
         raise NotFound(PERIOD_NOT_FOUND)
-    if not _require_school(principal, period.school_id) & SETTINGS_EDIT:
+    if not school_staff_roles(principal, period.school_id) & SETTINGS_EDIT:
         raise Forbidden("The team leader, school leader or care coordinator closes a cycle.")
     if period.archived_at is not None:
         raise Conflict("This cycle period is already archived.")

@@ -11,28 +11,21 @@ from sqlalchemy import false, func
 from sqlmodel import col, select
 
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import NotFound
 from zorgroute.core.models import utcnow
 from zorgroute.core.security.principal import Principal
-from zorgroute.hgw.policies import LEAD, READ
+from zorgroute.hgw.policies import LEAD, READ, school_staff_roles
 from zorgroute.plans.group_plans import midterm_required
 from zorgroute.plans.models import DevelopmentPerspective, DevelopmentPerspectiveVersion, GroupPlan
 from zorgroute.plans.perspective import SOON, due
 from zorgroute.plans.schemas import DeadlineItem
-from zorgroute.roster.models import Group, Student, TeachingAssignment
+from zorgroute.roster.models import Group, PersonName, Student, TeachingAssignment
 from zorgroute.roster.policies import mentored_students
-
-
-def _name(s: Student) -> str:
-    return " ".join(p for p in (s.preferred_name or s.given_name, s.infix, s.family_name) if p)
 
 
 async def for_school(
     uow: UnitOfWork, principal: Principal, school_id: uuid.UUID
 ) -> list[DeadlineItem]:
-    school_roles = principal.roles_at(school_id)
-    if principal.kind != "user" or not school_roles - {"external_partner", "integration"}:
-        raise NotFound("There is no school with this id that you may see.")
+    school_roles = school_staff_roles(principal, school_id)
     today = utcnow().date()
     staff_id = principal.staff_member_ids.get(school_id)
     wide = bool(school_roles & READ)
@@ -70,7 +63,9 @@ async def for_school(
                 due_on=due_on,
                 overdue=due_on < today,
                 student_id=student.id,
-                student_name=_name(student),
+                student_name=PersonName.display(
+                    student.preferred_name or student.given_name, student.infix, student.family_name
+                ),
                 group_id=None,
                 group_name=None,
                 ref_id=opp.id,

@@ -18,7 +18,7 @@ from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.models import CyclePeriod, EducationalNeed, GroupOverview, OverviewRow, Signal
 from zorgroute.hgw.needs import goal_reads, goals_json
 from zorgroute.hgw.overviews import LoadedOverview, load
-from zorgroute.hgw.policies import READ
+from zorgroute.hgw.policies import READ, school_staff_roles
 from zorgroute.hgw.schemas import GoalIn, Hint
 from zorgroute.plans.errors import GuardFailed, InvalidTransition
 from zorgroute.plans.models import GroupPlan, IndividualPlan, PlanAmendment, PlanRow
@@ -294,9 +294,7 @@ async def get_plan(uow: UnitOfWork, principal: Principal, plan_id: uuid.UUID) ->
 async def list_plans(
     uow: UnitOfWork, principal: Principal, school_id: uuid.UUID
 ) -> list[PlanSummary]:
-    school_roles = principal.roles_at(school_id)
-    if principal.kind != "user" or not school_roles - {"external_partner", "integration"}:
-        raise NotFound("There is no school with this id that you may see.")
+    school_roles = school_staff_roles(principal, school_id)
     stmt = (
         select(GroupPlan, GroupOverview, CyclePeriod, Group)
         .join(GroupOverview, col(GroupOverview.id) == GroupPlan.overview_id)

@@ -13,6 +13,7 @@ from zorgroute.core.security.principal import Principal
 from zorgroute.plans.group_plans import get_plan
 from zorgroute.plans.schemas import PlanRead
 from zorgroute.privacy.export_pdf import pdf_text
+from zorgroute.roster.models import PersonName
 
 STATUS = {
     "draft": "concept", "active": "actief", "midterm_reviewed": "tussenevaluatie gedaan",
@@ -36,7 +37,7 @@ def _short(text: str, limit: int = CELL_LIMIT) -> str:
 def _names(plan: PlanRead, ids: list[uuid.UUID]) -> str:
     by_id = {s.id: s for s in plan.students}
     return ", ".join(
-        " ".join(p for p in (s.preferred_name or s.given_name, s.infix, s.family_name) if p)
+        PersonName.display(s.preferred_name or s.given_name, s.infix, s.family_name)
         for i in ids
         if (s := by_id.get(i))
     )

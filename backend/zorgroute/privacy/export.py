@@ -43,6 +43,7 @@ from zorgroute.privacy.export_schemas import (
 from zorgroute.privacy.export_support import support_export
 from zorgroute.roster import policies as roster_policies
 from zorgroute.roster import repository as roster_repo
+from zorgroute.roster.models import PersonName
 from zorgroute.roster.service import STUDENT_NOT_FOUND
 
 EXPORT_PURPOSE = "inzage"
@@ -167,7 +168,9 @@ async def export_student(
                 recipient=c.recipient,
                 granted=c.granted,
                 given_by=c.given_by,
-                guardian_name=_name(g.given_name, g.infix, g.family_name) if g else None,
+                guardian_name=PersonName.display(g.given_name, g.infix, g.family_name)
+                if g
+                else None,
                 method=c.method,
                 given_on=c.given_on,
                 note=c.note,
@@ -239,10 +242,6 @@ async def export_student_pdf(uow: UnitOfWork, principal: Principal, student_id: 
     export = await export_student(uow, principal, student_id, "pdf")
     # Rendering is CPU work of a few hundred milliseconds at most: off the event loop.
     return await asyncio.to_thread(render_export_pdf, export)
-
-
-def _name(given: str, infix: str | None, family: str) -> str:
-    return " ".join(p for p in (given, infix, family) if p)
 
 
 def _user_id(actor_id: str | None) -> uuid.UUID | None:

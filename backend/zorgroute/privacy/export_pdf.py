@@ -29,6 +29,7 @@ from zorgroute.privacy.export_schemas import (
     ExportSupport,
     StudentExport,
 )
+from zorgroute.roster.models import PersonName
 
 ENCODING = "windows-1252"
 TITLE = "Inzageverzoek — overzicht van gegevens"
@@ -315,10 +316,6 @@ def dt(value: datetime | None) -> str:
     return _local(value).strftime("%d-%m-%Y %H:%M") + ("" if LOCAL_TZ else " UTC")
 
 
-def _name(given: str, infix: str | None, family: str) -> str:
-    return " ".join(p for p in (given, infix, family) if p)
-
-
 def _yes_no(value: bool) -> str:
     return "ja" if value else "nee"
 
@@ -423,7 +420,7 @@ class _ExportPdf(FPDF):
 
 def render_export_pdf(export: StudentExport) -> bytes:
     s = export.student
-    student_name = _name(s.given_name, s.infix, s.family_name)
+    student_name = PersonName.display(s.given_name, s.infix, s.family_name)
     pdf = _ExportPdf(
         f"{export.school_name} · gegenereerd op {dt(export.generated_at)} "
         f"door {export.generated_by}"
@@ -475,7 +472,7 @@ def render_export_pdf(export: StudentExport) -> bytes:
             ["Naam", "Relatie", "Gezag"],
             [
                 [
-                    _name(g.given_name, g.infix, g.family_name),
+                    PersonName.display(g.given_name, g.infix, g.family_name),
                     _label(RELATIONS, g.relation),
                     _yes_no(g.parental_authority),
                 ]
@@ -499,7 +496,7 @@ def render_export_pdf(export: StudentExport) -> bytes:
                     d(e.start_date),
                     d(e.end_date),
                     "; ".join(
-                        f"{_name(m.given_name, m.infix, m.family_name)} "
+                        f"{PersonName.display(m.given_name, m.infix, m.family_name)} "
                         f"({_label(ASSIGNMENT_ROLES, m.role)}"
                         f"{' ' + m.subject if m.subject else ''})"
                         for m in e.staff

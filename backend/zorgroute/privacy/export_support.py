@@ -32,6 +32,7 @@ from zorgroute.privacy.export_schemas import (
     ExportSupport,
     ExportYieldExpectation,
 )
+from zorgroute.roster.models import PersonName
 
 
 async def support_export(
@@ -195,7 +196,7 @@ async def support_export(
                 parent_agreements=i.parent_agreements,
                 student_view=i.student_view,
                 parent_signed_by_name=(
-                    _name(guardian.given_name, guardian.infix, guardian.family_name)
+                    PersonName.display(guardian.given_name, guardian.infix, guardian.family_name)
                     if guardian
                     else None
                 ),
@@ -300,7 +301,3 @@ def _date(value: Any) -> date | None:
         except ValueError:
             return None
     return None
-
-
-def _name(given: str, infix: str | None, family: str) -> str:
-    return " ".join(p for p in (given, infix, family) if p)

@@ -40,6 +40,11 @@ class PersonName:
     def sort_name(given_name: str, infix: str | None, family_name: str) -> str:
         return f"{family_name}, {given_name} {infix or ''}".strip().lower()
 
+    @staticmethod
+    def display(given_name: str, infix: str | None, family_name: str) -> str:
+        """As written in a sentence: "Emma de Vries" (pass the roepnaam as given_name)."""
+        return " ".join(p for p in (given_name, infix, family_name) if p)
+
 
 class Group(IdMixin, TenantMixin, TimestampMixin, VersionMixin, table=True):
     """Klas/groep: a homeroom (stamgroep, e.g. "Groep 5", "2B") or a teaching group (lesgroep)."""

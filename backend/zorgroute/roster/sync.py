@@ -527,11 +527,10 @@ async def sync_roster_idempotent(
     if school_id not in principal.roles:
         raise NotFound("There is no school with this id that you may synchronise.")
     policies.require_sync(principal)
-    body_hash = idempotency.request_hash(raw_body)
-    stored = await idempotency.begin(uow, school_id, principal.audit_id, OPERATION, key, body_hash)
-    if stored is not None:
-        return stored.response_status, stored.response_body, True
-    result = await sync_roster(uow, principal, school_id, request)
-    body = result.model_dump(mode="json")
-    idempotency.finish(uow, school_id, principal.audit_id, OPERATION, key, body_hash, 200, body)
-    return 200, body, False
+
+    async def work() -> dict[str, Any]:
+        return (await sync_roster(uow, principal, school_id, request)).model_dump(mode="json")
+
+    return await idempotency.run_once(
+        uow, school_id, principal.audit_id, OPERATION, key, raw_body, work
+    )
