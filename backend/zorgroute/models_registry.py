@@ -1,6 +1,21 @@
 """Imports every table model so the metadata is complete (Alembic, tests, tenant listing)."""
 
 from zorgroute.audit.models import AuditEvent
+from zorgroute.cases.models import (
+    ActionItem,
+    CareCase,
+    CareMeeting,
+    CareMeetingMember,
+    CareRoute,
+    CaseConversation,
+    CaseDiscussion,
+    CaseEvent,
+    CaseRegistration,
+    CaseScreening,
+    ExternalReferral,
+    Intervention,
+    SwvRequest,
+)
 from zorgroute.core.idempotency import IdempotencyRecord
 from zorgroute.core.models import metadata, tenant_tables
 from zorgroute.core.outbox import OutboxEvent
@@ -61,9 +76,19 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
 
 __all__ = [
     "AccessGrant",
+    "ActionItem",
     "AssessmentResult",
     "AuditEvent",
     "Board",
+    "CareCase",
+    "CareMeeting",
+    "CareMeetingMember",
+    "CareRoute",
+    "CaseConversation",
+    "CaseDiscussion",
+    "CaseEvent",
+    "CaseRegistration",
+    "CaseScreening",
     "Consent",
     "CyclePeriod",
     "DevelopmentPerspective",
@@ -72,6 +97,7 @@ __all__ = [
     "EducationalNeed",
     "Enrolment",
     "ExternalRef",
+    "ExternalReferral",
     "Group",
     "GroupMeeting",
     "GroupOverview",
@@ -82,6 +108,7 @@ __all__ = [
     "IndividualPlan",
     "IntegrationClient",
     "IntegrationClientSchool",
+    "Intervention",
     "LegalHold",
     "MeetingDecision",
     "OutboxEvent",
@@ -99,6 +126,7 @@ __all__ = [
     "StudentNote",
     "Swv",
     "SwvMembership",
+    "SwvRequest",
     "TeachingAssignment",
     "UserAccount",
     "WebSession",

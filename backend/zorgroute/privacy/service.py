@@ -268,8 +268,14 @@ async def list_disclosures(
 
 # -- access grants -----------------------------------------------------------------------
 async def grant_access(
-    uow: UnitOfWork, principal: Principal, student_id: uuid.UUID, data: AccessGrantCreate
+    uow: UnitOfWork,
+    principal: Principal,
+    student_id: uuid.UUID,
+    data: AccessGrantCreate,
+    *,
+    case_id: uuid.UUID | None = None,
 ) -> AccessGrantRead:
+    """Time-boxed access to one student (or, with `case_id`, to that case of the student)."""
     student = await _student(uow, principal, student_id)
     await policies.require(uow, principal, student, policies.GRANT_ACCESS, "grant access")
     now = utcnow()
@@ -300,6 +306,7 @@ async def grant_access(
         user_id=data.user_id,
         student_id=student.id,
         consent_id=consent.id,
+        case_id=case_id,
         purpose=consent.purpose,
         valid_from=now,
         valid_until=data.valid_until,

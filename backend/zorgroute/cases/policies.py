@@ -1,0 +1,134 @@
+"""Who may see and do what in case routing. The mentor and teachers stay owners of their
+student's case; care, HB and leadership staff work on every case of their school; an external
+partner sees a case only through a time-boxed case grant resting on a valid consent. Which
+route step someone may take is the route's table (roles and relations); this module says who
+they are to the case. Deny by default: another school's case is not found."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlmodel import col, select
+
+from zorgroute.cases.models import CareCase
+from zorgroute.core.db import UnitOfWork
+from zorgroute.core.errors import Forbidden, NotFound
+from zorgroute.core.models import utcnow
+from zorgroute.core.security import roles
+from zorgroute.core.security.principal import Principal
+from zorgroute.hgw.policies import StudentAccess, student_access
+from zorgroute.privacy.models import AccessGrant, Consent
+
+CASE_NOT_FOUND = "There is no case with this id that you may see."
+# School-wide: every case of the school.
+WORK = roles.CARE | roles.GIFTED | roles.LEADERSHIP
+# Adapt the school's routes (maatwerk per school).
+ROUTE_ADMIN = frozenset({"intern_begeleider", "zorgcoordinator", *roles.LEADERSHIP})
+# Give an external partner a case grant.
+GRANT = frozenset({"intern_begeleider", "zorgcoordinator", *roles.LEADERSHIP})
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    sa: StudentAccess
+    coordinator: bool
+    registrant: bool
+    case_granted: bool  # an external partner with a valid grant on this case
+
+    @property
+    def school_roles(self) -> frozenset[str]:
+        return self.sa.school_roles
+
+    def route_roles(self) -> frozenset[str]:
+        """The names a transition table's `roles` are matched against."""
+        names = set(self.school_roles - {roles.EXTERNAL, roles.INTEGRATION})
+        names |= {"mentor_of_student"} if self.sa.mentor else set()
+        names |= {"teacher_of_student"} if self.sa.teaches else set()
+        names |= {"coordinator"} if self.coordinator else set()
+        names |= {"registrant"} if self.registrant else set()
+        return frozenset(names)
+
+    def reads(self) -> bool:
+        return (
+            self.sa.mentor
+            or self.sa.teaches
+            or self.coordinator
+            or self.registrant
+            or self.case_granted
+            or bool(self.school_roles & WORK)
+        )
+
+    def writes(self) -> bool:
+        """Edit the case file, record conversations and minutes, plan interventions."""
+        return (
+            self.sa.mentor or self.coordinator or self.registrant or bool(self.school_roles & WORK)
+        )
+
+    def sees_restricted(self) -> bool:
+        """Home situation, diagnoses, conversation summaries."""
+        return (
+            self.sa.mentor
+            or self.coordinator
+            or self.case_granted
+            or bool(self.school_roles & WORK)
+        )
+
+
+async def _case_granted(uow: UnitOfWork, principal: Principal, case_id: uuid.UUID) -> bool:
+    if principal.user_id is None:
+        return False
+    now = utcnow()
+    grant = await uow.first(
+        select(AccessGrant.id)
+        .join(Consent, col(Consent.id) == AccessGrant.consent_id)
+        .where(
+            AccessGrant.case_id == case_id,
+            AccessGrant.user_id == principal.user_id,
+            col(AccessGrant.revoked_at).is_(None),
+            col(AccessGrant.valid_from) <= now,
+            col(AccessGrant.valid_until) > now,
+            col(Consent.granted).is_(True),
+            col(Consent.withdrawn_at).is_(None),
+        )
+    )
+    return grant is not None
+
+
+async def case_access(uow: UnitOfWork, principal: Principal, case: CareCase) -> CaseAccess:
+    """The caller's relation to a case: 404 when they may not know it exists, 403 when they
+    work with the student but the case is not theirs to read."""
+    try:
+        sa = await student_access(uow, principal, case.student_id)
+    except NotFound:
+        raise NotFound(CASE_NOT_FOUND) from None
+    staff_id = principal.staff_member_ids.get(case.school_id)
+    granted = sa.granted and await _case_granted(uow, principal, case.id)
+    access = CaseAccess(
+        sa,
+        coordinator=staff_id is not None and staff_id == case.coordinator_staff_id,
+        registrant=principal.user_id is not None and principal.user_id == case.registrant_user_id,
+        case_granted=granted,
+    )
+    if not access.reads():
+        if sa.granted:  # an external partner without a grant on this case
+            raise NotFound(CASE_NOT_FOUND)
+        raise Forbidden("You do not work with this student's case.")
+    return access
+
+
+async def load_case(
+    uow: UnitOfWork, principal: Principal, case_id: uuid.UUID, *, for_update: bool = False
+) -> tuple[CareCase, CaseAccess]:
+    stmt = select(CareCase).where(
+        CareCase.id == case_id, col(CareCase.school_id).in_(principal.school_ids)
+    )
+    case = await uow.first(stmt.with_for_update() if for_update else stmt)
+    if case is None or principal.kind != "user":
+        raise NotFound(CASE_NOT_FOUND)
+    return case, await case_access(uow, principal, case)
+
+
+def require_write(access: CaseAccess) -> None:
+    if not access.writes():
+        raise Forbidden("Only the mentor, the case's coordinator and care staff edit a case.")
