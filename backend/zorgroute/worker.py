@@ -9,6 +9,7 @@ from __future__ import annotations
 import procrastinate
 
 from zorgroute.core.db import create_engine, create_sessionmaker
+from zorgroute.cases import jobs as case_jobs
 from zorgroute.privacy import jobs as privacy_jobs
 from zorgroute.settings import Settings
 
@@ -24,6 +25,7 @@ def create_job_app(settings: Settings) -> procrastinate.App:
         connector=procrastinate.PsycopgConnector(conninfo=libpq_url(settings.database_url))
     )
     app.add_tasks_from(privacy_jobs.blueprint(), namespace="privacy")
+    app.add_tasks_from(case_jobs.blueprint(), namespace="cases")
     return app
 
 

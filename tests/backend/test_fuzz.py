@@ -196,6 +196,36 @@ def fuzz_config(base_url: str | None = None) -> schemathesis.Config:
                 ],
                 "checks": {"positive_data_acceptance": {"expected-statuses": [*ACCEPTED, 422]}},
             },
+            {
+                # Case routing: a step whose guards do not hold is a documented 422 listing
+                # what is missing (transition-guard-failed), as are ids that are not the
+                # school's (a chair, a coordinator, a case on the agenda), a referral without
+                # the parents' consent, a date a conversation cannot have.
+                "include-operation-id": [
+                    "care-routes-create",
+                    "cases-open",
+                    "cases-registration-save",
+                    "cases-action-add",
+                    "cases-action-update",
+                    "cases-referral-update",
+                    "care-meetings-send-pack",
+                    "cases-update",
+                    "cases-transition",
+                    "cases-screen",
+                    "cases-conversation-add",
+                    "cases-intervention-add",
+                    "cases-intervention-update",
+                    "cases-referral-add",
+                    "cases-swv-request",
+                    "cases-swv-decision",
+                    "cases-grant",
+                    "care-meetings-create",
+                    "care-meetings-update",
+                    "care-meetings-agenda-add",
+                    "care-meetings-discussion-save",
+                ],
+                "checks": {"positive_data_acceptance": {"expected-statuses": [*ACCEPTED, 422]}},
+            },
         ],
     }
     if base_url is not None:

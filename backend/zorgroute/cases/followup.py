@@ -13,7 +13,7 @@ from sqlmodel import SQLModel, col, select
 from zorgroute.cases import engine, reads
 from zorgroute.cases.cases import step
 from zorgroute.cases.models import ActionItem, CareCase, ExternalReferral, Intervention, SwvRequest
-from zorgroute.cases.policies import GRANT, CaseAccess, load_case, require_write
+from zorgroute.cases.policies import GRANT, CaseAccess, check_accounts, load_case, require_write
 from zorgroute.cases.schemas import (
     ActionItemIn,
     ActionItemRead,
@@ -122,6 +122,7 @@ async def add_action_item(
     uow: UnitOfWork, principal: Principal, case_id: uuid.UUID, data: ActionItemIn
 ) -> ActionItemRead:
     case, _ = await _writable_case(uow, principal, case_id)
+    await check_accounts(uow, case.school_id, [data.owner_user_id], "/owner_user_id")
     item = new_action_item(case, data, None)
     uow.add(item)
     await uow.flush()

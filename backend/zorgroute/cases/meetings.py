@@ -20,7 +20,7 @@ from zorgroute.cases.models import (
     CareMeetingMember,
     CaseDiscussion,
 )
-from zorgroute.cases.policies import WORK, CaseAccess, case_access
+from zorgroute.cases.policies import WORK, CaseAccess, case_access, check_accounts
 from zorgroute.cases.routes import RouteDefinition
 from zorgroute.cases.schemas import (
     AgendaItemIn,
@@ -49,6 +49,7 @@ from zorgroute.core.models import utcnow
 from zorgroute.core.outbox import emit
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.policies import SCHOOL_NOT_FOUND
+from zorgroute.roster.models import StaffMember
 
 MEETING_NOT_FOUND = "There is no care meeting with this id that you may see."
 CASE_PACK_TOPIC = "cases.case_pack_sent"
@@ -87,6 +88,16 @@ async def _load(
 def _require_organiser(principal: Principal, meeting: CareMeeting) -> None:
     if not _organises(principal, meeting):
         raise Forbidden("Care staff and leadership run care meetings; members read them.")
+
+
+async def _check_chair(uow: UnitOfWork, school_id: uuid.UUID, staff_id: uuid.UUID | None) -> None:
+    if staff_id is None:
+        return
+    found = await uow.first(
+        select(StaffMember.id).where(StaffMember.id == staff_id, StaffMember.school_id == school_id)
+    )
+    if found is None:
+        raise _invalid("/chair_staff_id", "The chair is not a staff member of this school.")
 
 
 def _members(meeting: CareMeeting, members: list[MemberIn]) -> list[CareMeetingMember]:
@@ -237,6 +248,8 @@ async def create_meeting(
         raise NotFound(SCHOOL_NOT_FOUND)
     if not principal.roles_at(school_id) & WORK:
         raise Forbidden("Care staff and leadership schedule care meetings.")
+    await _check_chair(uow, school_id, data.chair_staff_id)
+    await check_accounts(uow, school_id, [m.user_id for m in data.members], "/members")
     meeting = CareMeeting(
         school_id=school_id,
         forum=data.forum,
@@ -271,6 +284,9 @@ async def update_meeting(
     meeting = await _load(uow, principal, meeting_id, for_update=True)
     _require_organiser(principal, meeting)
     require_version(meeting.version, expected_version, "care meeting")
+    await _check_chair(uow, meeting.school_id, data.chair_staff_id)
+    if data.members is not None:
+        await check_accounts(uow, meeting.school_id, [m.user_id for m in data.members], "/members")
     changes = data.model_dump(exclude_unset=True, exclude={"members"})
     for name, value in changes.items():
         setattr(meeting, name, value)
@@ -497,6 +513,9 @@ async def save_discussion(
     if data.evaluation_on is not None and data.evaluation_on != case.evaluation_on:
         case.evaluation_on = data.evaluation_on
         case.version += 1
+    await check_accounts(
+        uow, case.school_id, [a.owner_user_id for a in data.action_items], "/action_items"
+    )
     items = [new_action_item(case, a, discussion.id) for a in data.action_items]
     uow.add_all(items)
     await uow.flush()

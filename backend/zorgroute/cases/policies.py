@@ -13,11 +13,12 @@ from sqlmodel import col, select
 
 from zorgroute.cases.models import CareCase
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import Forbidden, NotFound
+from zorgroute.core.errors import Forbidden, NotFound, ValidationFailed
 from zorgroute.core.models import utcnow
 from zorgroute.core.security import roles
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.policies import StudentAccess, student_access
+from zorgroute.identity.models import SchoolMembership
 from zorgroute.privacy.models import AccessGrant, Consent
 
 CASE_NOT_FOUND = "There is no case with this id that you may see."
@@ -127,6 +128,29 @@ async def load_case(
     if case is None or principal.kind != "user":
         raise NotFound(CASE_NOT_FOUND)
     return case, await case_access(uow, principal, case)
+
+
+async def check_accounts(
+    uow: UnitOfWork, school_id: uuid.UUID, user_ids: list[uuid.UUID | None], pointer: str
+) -> None:
+    """Accounts named on a record (a meeting member, an action item's owner) work at the
+    school: staff or an external partner of it."""
+    wanted = {u for u in user_ids if u is not None}
+    if not wanted:
+        return
+    found = set(
+        await uow.scalars(
+            select(SchoolMembership.user_id).where(
+                SchoolMembership.school_id == school_id,
+                col(SchoolMembership.user_id).in_(wanted),
+            )
+        )
+    )
+    if wanted - found:
+        raise ValidationFailed(
+            "An account here does not work at this school.",
+            errors=[{"pointer": pointer, "detail": "Not an account of this school"}],
+        )
 
 
 def require_write(access: CaseAccess) -> None:
