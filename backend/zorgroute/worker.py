@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import procrastinate
 
-from zorgroute.core.db import create_engine, create_sessionmaker
 from zorgroute.cases import jobs as case_jobs
+from zorgroute.core.db import create_engine, create_sessionmaker
 from zorgroute.privacy import jobs as privacy_jobs
 from zorgroute.settings import Settings
 

@@ -8,7 +8,7 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, true
+from sqlalchemy import ColumnElement, false, func, or_, true
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
@@ -40,8 +40,8 @@ from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.models import GroupMeeting, MeetingDecision
 from zorgroute.hgw.policies import school_staff_roles, student_access
 from zorgroute.plans import deadlines as hgw_deadlines
-from zorgroute.roster.models import Group, Student
-from zorgroute.roster.policies import mentored_students, student_filter
+from zorgroute.roster.models import Enrolment, Group, Student, TeachingAssignment
+from zorgroute.roster.policies import mentored_students
 
 SOON = timedelta(days=14)  # what shows on the dashboard before it is due
 SCREEN_WITHIN = timedelta(days=7)  # a registration is screened within a week
@@ -53,12 +53,29 @@ def _visible_cases(principal: Principal, school_id: uuid.UUID) -> ColumnElement[
     of their students; a coordinator the cases they coordinate."""
     if principal.roles_at(school_id) & WORK:
         return true()
-    visible = select(Student.id).where(student_filter(principal))
-    conditions: list[ColumnElement[bool]] = [col(CareCase.student_id).in_(visible)]
     staff_id = principal.staff_member_ids.get(school_id)
-    if staff_id is not None:
-        conditions.append(col(CareCase.coordinator_staff_id) == staff_id)
+    if staff_id is None:
+        return false()
+    taught = (
+        select(Enrolment.student_id)
+        .join(TeachingAssignment, col(TeachingAssignment.group_id) == Enrolment.group_id)
+        .where(TeachingAssignment.staff_member_id == staff_id)
+    )
+    conditions: list[ColumnElement[bool]] = [
+        col(CareCase.student_id).in_(taught),
+        col(CareCase.coordinator_staff_id) == staff_id,
+    ]
     return or_(*conditions)
+
+
+def _registers(principal: Principal, school_id: uuid.UUID) -> ColumnElement[bool]:
+    """Who opens a registration from a group meeting: care and leadership, and the mentor."""
+    if principal.roles_at(school_id) & WORK:
+        return true()
+    staff_id = principal.staff_member_ids.get(school_id)
+    if staff_id is None:
+        return false()
+    return col(MeetingDecision.student_id).in_(mentored_students(staff_id))
 
 
 async def _summaries(uow: UnitOfWork, rows: list[tuple[CareCase, CareRoute]]) -> list[CaseSummary]:
@@ -150,7 +167,7 @@ async def case_requests(
             MeetingDecision.decision == "register_care_team",
             GroupMeeting.status == "held",
             col(MeetingDecision.id).not_in(opened),
-            student_filter(principal),
+            _registers(principal, school_id),
         )
         .order_by(col(GroupMeeting.held_on).desc())
     )
@@ -228,7 +245,7 @@ async def dashboard(
                 overdue=due < today,
                 owner=owner,
                 mine=is_mine
-                or case.coordinator_staff_id == staff_id
+                or (staff_id is not None and case.coordinator_staff_id == staff_id)
                 or case.student_id in mentored,
             )
         )

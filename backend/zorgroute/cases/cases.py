@@ -220,7 +220,8 @@ async def update_case(
     case, access = await load_case(uow, principal, case_id, for_update=True)
     require_write(access)
     require_version(case.version, expected_version, "case")
-    _require_open(case)
+    if data.model_fields_set - {"evaluation_on"}:  # a closed case only gets a date to reopen on
+        _require_open(case)
     if data.parents_informed is False and not (data.parents_not_informed_reason or "").strip():
         raise _invalid(
             "/parents_not_informed_reason",

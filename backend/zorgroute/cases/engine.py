@@ -313,6 +313,7 @@ def take(
         case.closure_provisional = bool(closure and closure.provisional)
         case.closure_outcome = closure.outcome if closure else None
         case.closure = closure.model_dump() if closure else None
+        case.evaluation_on = None  # evaluated; reopening asks for a new evaluation date
     elif before in route.closed_states():
         case.closed_at = None
         case.closure_provisional = False

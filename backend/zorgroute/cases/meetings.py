@@ -139,7 +139,7 @@ async def _agenda_item(
     return AgendaItemRead(
         id=d.id,
         case_id=case.id,
-        student_name=name,
+        student_name=name if readable else None,
         state=case.state,
         state_name=state.name if state else case.state,
         kind=d.kind,

@@ -321,6 +321,7 @@ async def case_read(uow: UnitOfWork, case: CareCase, access: CaseAccess) -> Case
     deadline = (await next_deadlines(uow, [case])).get(case.id)
     base = summary(case, route, definition, info, staff, deadline)
     restricted = access.sees_restricted()
+    dossier = restricted or access.writes()
     discussions = await uow.rows(
         select(CaseDiscussion, CareMeeting)
         .join(CareMeeting, col(CareMeeting.id) == CaseDiscussion.meeting_id)
@@ -383,8 +384,14 @@ async def case_read(uow: UnitOfWork, case: CareCase, access: CaseAccess) -> Case
         editable=access.writes() and case.closed_at is None,
         sees_restricted=restricted,
         actions=engine.options(facts, access),
-        registrations=[registration_read(r, access) for r in facts.registrations.values()],
-        screenings=[screening_read(s, reg_kinds.get(s.registration_id, "izo")) for s in screenings],
+        # The registration and its screening are the care team's working file; a teacher who
+        # reads the case sees the questions, the decisions and the actions.
+        registrations=[registration_read(r, access) for r in facts.registrations.values()]
+        if dossier
+        else [],
+        screenings=[screening_read(s, reg_kinds.get(s.registration_id, "izo")) for s in screenings]
+        if dossier
+        else [],
         conversations=[conversation_read(c, access) for c in facts.conversations],
         discussions=[
             DiscussionSummary(

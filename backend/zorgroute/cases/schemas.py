@@ -644,7 +644,7 @@ class DiscussionWrite(_In):
 class AgendaItemRead(BaseModel):
     id: uuid.UUID
     case_id: uuid.UUID
-    student_name: str
+    student_name: str | None = Field(description="null for members who may not read the case")
     state: str
     state_name: str
     kind: DiscussionKind

@@ -33,6 +33,7 @@ from zorgroute.hgw.schemas import (
     GoalIn,
     HgwSettingsUpdate,
     MeetingCreate,
+    MeetingDecisionKind,
     MeetingHold,
     MeetingUpdate,
     NeedItemIn,
@@ -139,6 +140,8 @@ class Signalled:
     continuation: Continuation
     causes: str
     mode: SignalMode = "reactive"
+    decision: MeetingDecisionKind = "continue_in_group_plan"  # in the group meeting
+    decision_note: str = ""
 
 
 # Position of the student in 1A (sorted by name) -> what happens with them.
@@ -185,6 +188,12 @@ SIGNALLED: dict[int, Signalled] = {
         outcomes=("partly",),
         continuation="continue",
         causes="Breuken gaan beter; procenten nog niet zonder stappenplan.",
+        # The one registration with the care team that no case has picked up yet (demo/cases.py
+        # leaves it open: "Aanmeldingen uit groepsbesprekingen" shows it).
+        decision="register_care_team",
+        decision_note="Rekenen blijft op niveau V ondanks de verlengde instructie, en de "
+        "faalangst bij toetsen neemt toe. Aanmelden bij het intern zorgteam: is onderzoek naar "
+        "dyscalculie nodig?",
     ),
     11: Signalled(
         category="learning_lead",
@@ -609,8 +618,8 @@ async def _group_meeting(
         uow, mentor, overview_id, MeetingCreate(scheduled_on=MEETING_ON)
     )
     decisions = [
-        DecisionIn(student_id=student_id, decision="continue_in_group_plan")
-        for student_id in signalled
+        DecisionIn(student_id=student_id, decision=s.decision, note=s.decision_note)
+        for student_id, s in signalled.items()
     ]
     coached = [sid for sid, s in signalled.items() if s.category == "behaviour_seo"]
     decisions += [
@@ -634,7 +643,8 @@ async def _group_meeting(
             "Gedrag: structuur en een vaste check-in.",
             clustering="Subgroepen: extra instructie rekenen, verrijking, gedrag en "
             "sociaal-emotioneel.",
-            agreements="De mentor werkt het groepsplan uit; evaluatie aan het eind van Cyclus 1.",
+            agreements="De mentor werkt het groepsplan uit; evaluatie aan het eind van Cyclus 1. "
+            "Eén leerling wordt aangemeld bij het intern zorgteam (rekenen en faalangst).",
             summary="Drie leerlingen besproken; de signalen zijn herkend door de docenten.",
             decisions=decisions,
         ),

@@ -19,6 +19,7 @@ from strawberry.extensions import (
 from strawberry.fastapi import GraphQLRouter
 from strawberry.types import ExecutionContext
 
+from zorgroute.cases.graphql import CasesMutation, CasesQuery
 from zorgroute.core.errors import AppError
 from zorgroute.graphql.context import get_context
 from zorgroute.graphql.errors import UnitOfWorkExtension, mask_unexpected
@@ -33,12 +34,12 @@ log = structlog.get_logger(__name__)
 
 
 @strawberry.type
-class Query(OrganisationsQuery, RosterQuery, PrivacyQuery, HgwQuery, PlansQuery):
+class Query(OrganisationsQuery, RosterQuery, PrivacyQuery, HgwQuery, PlansQuery, CasesQuery):
     pass
 
 
 @strawberry.type
-class Mutation(RosterMutation, PrivacyMutation, HgwMutation, PlansMutation):
+class Mutation(RosterMutation, PrivacyMutation, HgwMutation, PlansMutation, CasesMutation):
     pass
 
 

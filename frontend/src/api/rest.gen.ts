@@ -21,6 +21,358 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/action-items/{item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Action Item
+         * @description Report on an action item (its owner, including an external partner, or care staff).
+         */
+        patch: operations["cases-action-update"];
+        trace?: never;
+    };
+    "/api/v1/care-meetings/{meeting_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Meeting
+         * @description The meeting with its members and agenda; minutes only of cases you may read.
+         */
+        get: operations["care-meetings-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Meeting
+         * @description Reschedule, change members or record attendance, hold or cancel the meeting.
+         */
+        patch: operations["care-meetings-update"];
+        trace?: never;
+    };
+    "/api/v1/care-meetings/{meeting_id}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add To Agenda
+         * @description Put a case on the agenda (new or progress).
+         */
+        post: operations["care-meetings-agenda-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care-meetings/{meeting_id}/case-pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case Pack
+         * @description The case pack as the caller may read it.
+         */
+        get: operations["care-meetings-case-pack"];
+        put?: never;
+        /**
+         * Send Case Pack
+         * @description Send the case pack to the members beforehand (a notification per member, through the
+         *     outbox; each member reads only what their access allows).
+         */
+        post: operations["care-meetings-send-pack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care-meetings/{meeting_id}/discussions/{case_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save Discussion
+         * @description Minutes of one case (If-Match on the agenda item), its action items, and optionally the
+         *     route step the discussion leads to (`then_action`).
+         */
+        put: operations["care-meetings-discussion-save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care-routes/library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Route Library
+         * @description The templates (VO IZO/ZAT, PO 1-zorgroute, multidisciplinary HB schema), the guard
+         *     library and the roles a transition table may name.
+         */
+        get: operations["care-routes-library"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care-routes/{route_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Route */
+        get: operations["care-routes-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Case
+         * @description The case with its forms, conversations, discussions, actions and timeline, and the
+         *     route's next steps with what each still needs.
+         */
+        get: operations["cases-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Case
+         * @description Edit the case file (questions, strengths, factors, coordinator, evaluation date).
+         */
+        patch: operations["cases-update"];
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add Action Item */
+        post: operations["cases-action-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Conversation
+         * @description A conversation with the student or the parents, before or after a discussion.
+         */
+        post: operations["cases-conversation-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant Case
+         * @description Time-boxed access of an external partner to this case, resting on a valid consent.
+         */
+        post: operations["cases-grant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/interventions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add Intervention */
+        post: operations["cases-intervention-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/referrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Referral
+         * @description An external referral (the route's `refer_external` step; leerplicht: `involve_leerplicht`),
+         *     If-Match on the case. Sharing outside the school needs the parents' consent, except the
+         *     statutory report to leerplicht.
+         */
+        post: operations["cases-referral-add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/registrations/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save Registration
+         * @description Fill in the IZO or ZAT registration form (If-Match once it exists).
+         */
+        put: operations["cases-registration-save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/screenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Screen
+         * @description Screen the submitted registration: accept, ask for missing items, or first-line
+         *     actions first (If-Match on the case).
+         */
+        post: operations["cases-screen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/swv-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request Swv
+         * @description Arrangement request to the samenwerkingsverband (the route's `request_swv` step,
+         *     If-Match on the case). Rebound and special education need documented efforts.
+         */
+        post: operations["cases-swv-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{case_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transition
+         * @description Take a step of the route: 409 when it is not in the table from the current state, 422
+         *     listing `missing` guards. Closing takes `closure`.
+         */
+        post: operations["cases-transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consents/{consent_id}/withdraw": {
         parameters: {
             query?: never;
@@ -206,6 +558,26 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/interventions/{intervention_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Intervention
+         * @description Progress, outcome and the effect as the student and the parents perceived it.
+         */
+        patch: operations["cases-intervention-update"];
         trace?: never;
     };
     "/api/v1/legal-holds/{hold_id}/lift": {
@@ -613,6 +985,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/referrals/{referral_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Referral */
+        patch: operations["cases-referral-update"];
+        trace?: never;
+    };
     "/api/v1/schools": {
         parameters: {
             query?: never;
@@ -644,6 +1033,137 @@ export interface paths {
         get: operations["organisations-get-school"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/care-deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Care Deadlines
+         * @description What needs you today: evaluation dates, action items, intervention evaluations,
+         *     registrations waiting for screening, SWV arrangements waiting to start, OPPs due; overdue
+         *     first. With lead times (registration to first discussion, SWV request to start).
+         */
+        get: operations["cases-deadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/care-meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Meetings
+         * @description IZO, ZAT, leerlingbespreking and MDO sessions, upcoming first then recent.
+         */
+        get: operations["care-meetings-list"];
+        put?: never;
+        /** Create Meeting */
+        post: operations["care-meetings-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/care-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Routes
+         * @description The school's routes, latest revision of each.
+         */
+        get: operations["care-routes-list"];
+        put?: never;
+        /**
+         * Create Route
+         * @description A new revision of a route, from a template or an adapted definition. Rejected (422)
+         *     when a state is unreachable or cannot reach a closed state, or a role or guard is
+         *     unknown. Running cases keep their revision.
+         */
+        post: operations["care-routes-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/case-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case Board
+         * @description Zorgbord: a column per state of the route, a card per case you may see (owner and next
+         *     deadline on the card).
+         */
+        get: operations["cases-board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/case-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Case Requests
+         * @description Group-meeting decisions 'register with the care team' that have no case yet.
+         */
+        get: operations["cases-requests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open Case
+         * @description Open a case on one of the route's entries (e.g. `open_izo`, `open_direct_zat`,
+         *     `open_shortened`), optionally for a group-meeting decision.
+         */
+        post: operations["cases-open"];
         delete?: never;
         options?: never;
         head?: never;
@@ -971,6 +1491,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/students/{student_id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Student Cases
+         * @description The student's cases (open and closed), for the student page.
+         */
+        get: operations["cases-of-student"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/students/{student_id}/consents": {
         parameters: {
             query?: never;
@@ -1203,6 +1743,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/swv-requests/{request_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Record Swv Decision
+         * @description The SWV's decision and the start date.
+         */
+        patch: operations["cases-swv-decision"];
+        trace?: never;
+    };
     "/auth/callback": {
         parameters: {
             query?: never;
@@ -1330,6 +1890,170 @@ export interface components {
              */
             valid_until: string;
         };
+        /** ActionItemIn */
+        ActionItemIn: {
+            /** Description */
+            description: string;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Goal
+             * @default
+             */
+            goal: string;
+            /**
+             * Organisation
+             * @default
+             */
+            organisation: string;
+            /** Owner Name */
+            owner_name: string;
+            /** Owner User Id */
+            owner_user_id?: string | null;
+        };
+        /** ActionItemRead */
+        ActionItemRead: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Description */
+            description: string;
+            /** Discussion Id */
+            discussion_id: string | null;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Goal */
+            goal: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Organisation */
+            organisation: string | null;
+            /** Overdue */
+            overdue: boolean;
+            /** Owner Name */
+            owner_name: string;
+            /** Owner User Id */
+            owner_user_id: string | null;
+            /** Report */
+            report: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "done" | "cancelled";
+            /** Version */
+            version: number;
+        };
+        /** ActionItemUpdate */
+        ActionItemUpdate: {
+            /** Due On */
+            due_on?: string | null;
+            /** Owner Name */
+            owner_name?: string | null;
+            /** Report */
+            report?: string | null;
+            /** Status */
+            status?: ("open" | "done" | "cancelled") | null;
+        };
+        /**
+         * ActionOption
+         * @description A step the route offers from the current state: whether the caller's role may take it,
+         *     and what is still missing.
+         */
+        ActionOption: {
+            /** Action */
+            action: string;
+            /** Allowed */
+            allowed: boolean;
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Missing */
+            missing: string[];
+            /** Missing Labels */
+            missing_labels: string[];
+            /** To */
+            to: string | null;
+            /** To Name */
+            to_name: string | null;
+        };
+        /** AgendaItemIn */
+        AgendaItemIn: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "new" | "progress";
+        };
+        /** AgendaItemRead */
+        AgendaItemRead: {
+            /** Actions */
+            actions: components["schemas"]["ActionOption"][];
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Case Version */
+            case_version: number;
+            /** Decisions */
+            decisions: string[];
+            /** Discussed At */
+            discussed_at: string | null;
+            /** Evaluation On */
+            evaluation_on: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Informs Student Parents */
+            informs_student_parents: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "new" | "progress";
+            /**
+             * Minutes
+             * @description null for members who may not read it
+             */
+            minutes: {
+                [key: string]: string;
+            } | null;
+            /** Position */
+            position: number;
+            /** Relays Advice To School */
+            relays_advice_to_school: string | null;
+            /** State */
+            state: string;
+            /** State Name */
+            state_name: string;
+            /**
+             * Student Name
+             * @description null for members who may not read the case
+             */
+            student_name: string | null;
+            /** Version */
+            version: number;
+        };
         /** AmendmentCreate */
         AmendmentCreate: {
             /** Text */
@@ -1428,6 +2152,19 @@ export interface components {
             /** Target Type */
             target_type: string;
         };
+        /** BoardColumn */
+        BoardColumn: {
+            /** Cards */
+            cards: components["schemas"]["CaseSummary"][];
+            /** Closed */
+            closed: boolean;
+            /** Level */
+            level: string;
+            /** Name */
+            name: string;
+            /** State */
+            state: string;
+        };
         /**
          * BoardRead
          * @description Schoolbestuur.
@@ -1442,6 +2179,678 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+        };
+        /** CareDashboard */
+        CareDashboard: {
+            /** Items */
+            items: components["schemas"]["CareDeadline"][];
+            metrics: components["schemas"]["CareMetrics"];
+        };
+        /** CareDeadline */
+        CareDeadline: {
+            /** Case Id */
+            case_id: string | null;
+            /** Days Overdue */
+            days_overdue: number;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "case_evaluation" | "action_item" | "intervention_evaluation" | "registration_waiting" | "swv_start" | "opp_due" | "discussion_waiting";
+            /** Mine */
+            mine: boolean;
+            /** Overdue */
+            overdue: boolean;
+            /** Owner */
+            owner: string | null;
+            /**
+             * Record Id
+             * Format: uuid
+             */
+            record_id: string;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Student Name */
+            student_name: string;
+            /** Title */
+            title: string;
+        };
+        /** CareMeetingCreate */
+        CareMeetingCreate: {
+            /** Chair Staff Id */
+            chair_staff_id?: string | null;
+            /**
+             * Forum
+             * @enum {string}
+             */
+            forum: "izo" | "zat" | "leerlingbespreking" | "ondersteuningsteam" | "mdo";
+            /**
+             * Location
+             * @default
+             */
+            location: string;
+            /** Members */
+            members?: components["schemas"]["MemberIn"][];
+            /**
+             * Minute Taker
+             * @default
+             */
+            minute_taker: string;
+            /**
+             * Scheduled At
+             * Format: date-time
+             */
+            scheduled_at: string;
+            /** Title */
+            title: string;
+        };
+        /** CareMeetingRead */
+        CareMeetingRead: {
+            /** Agenda */
+            agenda: components["schemas"]["AgendaItemRead"][];
+            /** Case Pack Sent At */
+            case_pack_sent_at: string | null;
+            /** Cases */
+            cases: number;
+            chair: components["schemas"]["StaffRef"] | null;
+            /** Editable */
+            editable: boolean;
+            /**
+             * Forum
+             * @enum {string}
+             */
+            forum: "izo" | "zat" | "leerlingbespreking" | "ondersteuningsteam" | "mdo";
+            /** Held At */
+            held_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Location */
+            location: string | null;
+            /** Members */
+            members: components["schemas"]["MemberRead"][];
+            /** Minute Taker */
+            minute_taker: string | null;
+            /**
+             * Scheduled At
+             * Format: date-time
+             */
+            scheduled_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "scheduled" | "held" | "cancelled";
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /** CareMeetingSummary */
+        CareMeetingSummary: {
+            /** Case Pack Sent At */
+            case_pack_sent_at: string | null;
+            /** Cases */
+            cases: number;
+            /**
+             * Forum
+             * @enum {string}
+             */
+            forum: "izo" | "zat" | "leerlingbespreking" | "ondersteuningsteam" | "mdo";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Scheduled At
+             * Format: date-time
+             */
+            scheduled_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "scheduled" | "held" | "cancelled";
+            /** Title */
+            title: string;
+        };
+        /** CareMeetingUpdate */
+        CareMeetingUpdate: {
+            /** Chair Staff Id */
+            chair_staff_id?: string | null;
+            /** Location */
+            location?: string | null;
+            /** Members */
+            members?: components["schemas"]["MemberIn"][] | null;
+            /** Minute Taker */
+            minute_taker?: string | null;
+            /** Scheduled At */
+            scheduled_at?: string | null;
+            /** Status */
+            status?: ("scheduled" | "held" | "cancelled") | null;
+            /** Title */
+            title?: string | null;
+        };
+        /**
+         * CareMetrics
+         * @description Lead times over the school's cases (medians in days; the SWV norm is 8 weeks).
+         */
+        CareMetrics: {
+            /** Open Cases */
+            open_cases: number;
+            /** Registration To First Discussion Days */
+            registration_to_first_discussion_days: number | null;
+            /** Swv Request To Start Days */
+            swv_request_to_start_days: number | null;
+            /** Swv Requests Over Norm */
+            swv_requests_over_norm: number;
+        };
+        /**
+         * CaseBoard
+         * @description Case board (zorgbord) of one route: a column per state.
+         */
+        CaseBoard: {
+            /** Columns */
+            columns: components["schemas"]["BoardColumn"][];
+            route: components["schemas"]["RouteSummary"];
+        };
+        /** CaseEventRead */
+        CaseEventRead: {
+            /** Action */
+            action: string | null;
+            /** Actor Name */
+            actor_name: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /** From State */
+            from_state: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Reason */
+            reason: string | null;
+            /** To State */
+            to_state: string | null;
+            /** Transition Key */
+            transition_key: string | null;
+        };
+        /**
+         * CaseGrantIn
+         * @description Time-boxed access of an external partner to this case (ZAT member, jeugdarts).
+         */
+        CaseGrantIn: {
+            /**
+             * Consent Id
+             * Format: uuid
+             */
+            consent_id: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /**
+             * Valid Until
+             * Format: date-time
+             */
+            valid_until: string;
+        };
+        /** CaseGrantRead */
+        CaseGrantRead: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /**
+             * Valid From
+             * Format: date-time
+             */
+            valid_from: string;
+            /**
+             * Valid Until
+             * Format: date-time
+             */
+            valid_until: string;
+        };
+        /** CaseOpen */
+        CaseOpen: {
+            /**
+             * Action
+             * @description The route's entry, e.g. 'open_izo'
+             */
+            action: string;
+            /** Complexity */
+            complexity?: ("regular" | "complex") | null;
+            /** Coordinator Staff Id */
+            coordinator_staff_id?: string | null;
+            /** Evaluation On */
+            evaluation_on?: string | null;
+            /**
+             * Guidance Question
+             * @description 'Hoe kan ik deze leerling ...?'
+             */
+            guidance_question?: string | null;
+            /** Help Question Parents */
+            help_question_parents?: string | null;
+            /**
+             * Help Question Student
+             * @description 'Help mij ...'
+             */
+            help_question_student?: string | null;
+            hindering?: components["schemas"]["Factors"] | null;
+            /**
+             * Home Situation
+             * @description restricted
+             */
+            home_situation?: string | null;
+            /**
+             * Origin Decision Id
+             * @description The group meeting's decision 'register with the care team'
+             */
+            origin_decision_id?: string | null;
+            /** Parent Contact Staff Id */
+            parent_contact_staff_id?: string | null;
+            /** Parents Informed */
+            parents_informed?: boolean | null;
+            /**
+             * Parents Not Informed Reason
+             * @description required when parents are not informed (safety)
+             */
+            parents_not_informed_reason?: string | null;
+            /** Prior Support */
+            prior_support?: string | null;
+            /**
+             * Reason
+             * @default
+             */
+            reason: string;
+            /** Reasons */
+            reasons?: ("insufficient_benefit" | "needs_unclear" | "suspected_disorder" | "severe_behaviour" | "home_situation" | "too_large_for_first_line" | "gifted_complex")[] | null;
+            /** Route Key */
+            route_key: string;
+            /**
+             * School Career
+             * @description afstroom, doublures
+             */
+            school_career?: string | null;
+            strengths?: components["schemas"]["Factors"] | null;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Zat Question */
+            zat_question?: string | null;
+        };
+        /** CasePack */
+        CasePack: {
+            /** Items */
+            items: components["schemas"]["CasePackItem"][];
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /** Sent At */
+            sent_at: string | null;
+            /**
+             * Withheld
+             * @description agenda cases the caller may not read
+             */
+            withheld: number;
+        };
+        /**
+         * CasePackItem
+         * @description What one member may read of a case on the agenda, sent before the meeting.
+         */
+        CasePackItem: {
+            /**
+             * Case Id
+             * Format: uuid
+             */
+            case_id: string;
+            /** Guidance Question */
+            guidance_question: string | null;
+            /** Help Question Parents */
+            help_question_parents: string | null;
+            /** Help Question Student */
+            help_question_student: string | null;
+            hindering: components["schemas"]["Factors"] | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "new" | "progress";
+            /** Open Action Items */
+            open_action_items: components["schemas"]["ActionItemRead"][];
+            registration: components["schemas"]["RegistrationRead"] | null;
+            /** State Name */
+            state_name: string;
+            strengths: components["schemas"]["Factors"] | null;
+            /** Student Name */
+            student_name: string;
+            /** Zat Question */
+            zat_question: string | null;
+        };
+        /** CaseRead */
+        CaseRead: {
+            /** Action Items */
+            action_items: components["schemas"]["ActionItemRead"][];
+            /** Actions */
+            actions: components["schemas"]["ActionOption"][];
+            /** Closed At */
+            closed_at: string | null;
+            closure: components["schemas"]["ClosureIn"] | null;
+            /** Closure Outcome */
+            closure_outcome: ("goals_met" | "partly_met" | "referred_on" | "moved_school" | "other") | null;
+            /** Closure Provisional */
+            closure_provisional: boolean;
+            /**
+             * Complexity
+             * @enum {string}
+             */
+            complexity: "regular" | "complex";
+            /** Conversations */
+            conversations: components["schemas"]["ConversationRead"][];
+            coordinator: components["schemas"]["StaffRef"] | null;
+            /** Discussions */
+            discussions: components["schemas"]["DiscussionSummary"][];
+            /** Editable */
+            editable: boolean;
+            /** Evaluation On */
+            evaluation_on: string | null;
+            /** Events */
+            events: components["schemas"]["CaseEventRead"][];
+            /** First Discussed At */
+            first_discussed_at: string | null;
+            /** Group Names */
+            group_names: string[];
+            /** Guidance Question */
+            guidance_question: string | null;
+            /** Help Question Parents */
+            help_question_parents: string | null;
+            /** Help Question Student */
+            help_question_student: string | null;
+            hindering: components["schemas"]["Factors"];
+            /**
+             * Home Situation
+             * @description null unless the caller sees restricted data
+             */
+            home_situation: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Interventions */
+            interventions: components["schemas"]["InterventionRead"][];
+            /** Level */
+            level: string;
+            /** Mentors */
+            mentors: string[];
+            /** Next Deadline */
+            next_deadline: string | null;
+            /** Next Deadline Label */
+            next_deadline_label: string | null;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /**
+             * Origin
+             * @enum {string}
+             */
+            origin: "group_meeting" | "manual" | "shortened" | "po_transfer" | "observation";
+            /** Origin Meeting Id */
+            origin_meeting_id: string | null;
+            /** Overdue */
+            overdue: boolean;
+            parent_contact: components["schemas"]["StaffRef"] | null;
+            /** Parents Informed */
+            parents_informed: boolean;
+            /** Parents Not Informed Reason */
+            parents_not_informed_reason: string | null;
+            /** Prior Support */
+            prior_support: string | null;
+            /** Reasons */
+            reasons: string[];
+            /** Referrals */
+            referrals: components["schemas"]["ReferralRead"][];
+            /** Registrant Name */
+            registrant_name: string;
+            /** Registrations */
+            registrations: components["schemas"]["RegistrationRead"][];
+            /**
+             * Route Id
+             * Format: uuid
+             */
+            route_id: string;
+            /** Route Key */
+            route_key: string;
+            /** Route Revision */
+            route_revision: number;
+            /** School Career */
+            school_career: string | null;
+            /** Screenings */
+            screenings: components["schemas"]["ScreeningRead"][];
+            /** Sees Restricted */
+            sees_restricted: boolean;
+            /** State */
+            state: string;
+            /** State Name */
+            state_name: string;
+            /**
+             * State Since
+             * Format: date-time
+             */
+            state_since: string;
+            strengths: components["schemas"]["Factors"];
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Student Name */
+            student_name: string;
+            /** Swv Requests */
+            swv_requests: components["schemas"]["SwvRequestRead"][];
+            /** Version */
+            version: number;
+            /** Zat Question */
+            zat_question: string | null;
+        };
+        /**
+         * CaseRequest
+         * @description A group meeting decided 'register with the care team' and no case is open for it yet.
+         */
+        CaseRequest: {
+            /**
+             * Decision Id
+             * Format: uuid
+             */
+            decision_id: string;
+            /** Group Name */
+            group_name: string;
+            /** Held On */
+            held_on: string | null;
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /** Note */
+            note: string | null;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Student Name */
+            student_name: string;
+        };
+        /**
+         * CaseSummary
+         * @description A card on the case board.
+         */
+        CaseSummary: {
+            /** Closed At */
+            closed_at: string | null;
+            /**
+             * Complexity
+             * @enum {string}
+             */
+            complexity: "regular" | "complex";
+            coordinator: components["schemas"]["StaffRef"] | null;
+            /** Group Names */
+            group_names: string[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Level */
+            level: string;
+            /** Mentors */
+            mentors: string[];
+            /** Next Deadline */
+            next_deadline: string | null;
+            /** Next Deadline Label */
+            next_deadline_label: string | null;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Overdue */
+            overdue: boolean;
+            /** Route Key */
+            route_key: string;
+            /** Route Revision */
+            route_revision: number;
+            /** State */
+            state: string;
+            /** State Name */
+            state_name: string;
+            /**
+             * State Since
+             * Format: date-time
+             */
+            state_since: string;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Student Name */
+            student_name: string;
+            /** Version */
+            version: number;
+        };
+        /** CaseUpdate */
+        CaseUpdate: {
+            /** Complexity */
+            complexity?: ("regular" | "complex") | null;
+            /** Coordinator Staff Id */
+            coordinator_staff_id?: string | null;
+            /** Evaluation On */
+            evaluation_on?: string | null;
+            /**
+             * Guidance Question
+             * @description 'Hoe kan ik deze leerling ...?'
+             */
+            guidance_question?: string | null;
+            /** Help Question Parents */
+            help_question_parents?: string | null;
+            /**
+             * Help Question Student
+             * @description 'Help mij ...'
+             */
+            help_question_student?: string | null;
+            hindering?: components["schemas"]["Factors"] | null;
+            /**
+             * Home Situation
+             * @description restricted
+             */
+            home_situation?: string | null;
+            /** Parent Contact Staff Id */
+            parent_contact_staff_id?: string | null;
+            /** Parents Informed */
+            parents_informed?: boolean | null;
+            /**
+             * Parents Not Informed Reason
+             * @description required when parents are not informed (safety)
+             */
+            parents_not_informed_reason?: string | null;
+            /** Prior Support */
+            prior_support?: string | null;
+            /** Reasons */
+            reasons?: ("insufficient_benefit" | "needs_unclear" | "suspected_disorder" | "severe_behaviour" | "home_situation" | "too_large_for_first_line" | "gifted_complex")[] | null;
+            /**
+             * School Career
+             * @description afstroom, doublures
+             */
+            school_career?: string | null;
+            strengths?: components["schemas"]["Factors"] | null;
+            /** Zat Question */
+            zat_question?: string | null;
+        };
+        /** ClosureIn */
+        ClosureIn: {
+            /**
+             * Aftercare
+             * @default
+             */
+            aftercare: string;
+            /** Evaluated With Parents */
+            evaluated_with_parents: boolean;
+            /** Evaluated With Student */
+            evaluated_with_student: boolean;
+            /** Evaluation */
+            evaluation: string;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "goals_met" | "partly_met" | "referred_on" | "moved_school" | "other";
+            /**
+             * Provisional
+             * @default false
+             */
+            provisional: boolean;
         };
         /**
          * ConsentCreate
@@ -1539,6 +2948,74 @@ export interface components {
         ConsentWithdraw: {
             /** Note */
             note?: string | null;
+        };
+        /** ConversationIn */
+        ConversationIn: {
+            /**
+             * Agreements
+             * @default
+             */
+            agreements: string;
+            /**
+             * Forum
+             * @description before/after IZO or ZAT
+             */
+            forum?: ("izo" | "zat") | null;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Moment
+             * @enum {string}
+             */
+            moment: "before" | "after" | "kickoff" | "evaluation";
+            /**
+             * Participants
+             * @default
+             */
+            participants: string;
+            /** Summary */
+            summary: string;
+            /**
+             * With Whom
+             * @enum {string}
+             */
+            with_whom: "student" | "parents";
+        };
+        /** ConversationRead */
+        ConversationRead: {
+            /** Agreements */
+            agreements: string | null;
+            /** Forum */
+            forum: string | null;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Moment
+             * @enum {string}
+             */
+            moment: "before" | "after" | "kickoff" | "evaluation";
+            /** Participants */
+            participants: string | null;
+            /** Recorded By */
+            recorded_by: string;
+            /** Summary */
+            summary: string | null;
+            /**
+             * With Whom
+             * @enum {string}
+             */
+            with_whom: "student" | "parents";
         };
         /** CyclePeriodCreate */
         CyclePeriodCreate: {
@@ -1723,6 +3200,90 @@ export interface components {
              * Format: uuid
              */
             student_id: string;
+        };
+        /** DiscussionSummary */
+        DiscussionSummary: {
+            /** Decisions */
+            decisions: string[];
+            /** Discussed At */
+            discussed_at: string | null;
+            /** Evaluation On */
+            evaluation_on: string | null;
+            /**
+             * Forum
+             * @enum {string}
+             */
+            forum: "izo" | "zat" | "leerlingbespreking" | "ondersteuningsteam" | "mdo";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "new" | "progress";
+            /**
+             * Meeting Id
+             * Format: uuid
+             */
+            meeting_id: string;
+            /** Meeting Title */
+            meeting_title: string;
+            /**
+             * Scheduled At
+             * Format: date-time
+             */
+            scheduled_at: string;
+        };
+        /**
+         * DiscussionWrite
+         * @description Minutes of one case (verslag): the forum's report fields, decisions, the evaluation date,
+         *     who informs student and parents and who relays the advice to the school, new action items,
+         *     and optionally the route step the discussion leads to (e.g. 'discuss').
+         */
+        DiscussionWrite: {
+            /** Action Items */
+            action_items?: components["schemas"]["ActionItemIn"][];
+            /** Decisions */
+            decisions?: string[];
+            /** Evaluation On */
+            evaluation_on?: string | null;
+            /**
+             * Informs Student Parents
+             * @default
+             */
+            informs_student_parents: string;
+            /** Minutes */
+            minutes?: {
+                [key: string]: string;
+            };
+            /**
+             * Relays Advice To School
+             * @default
+             */
+            relays_advice_to_school: string;
+            /** Then Action */
+            then_action?: string | null;
+        };
+        /**
+         * Effort
+         * @description One documented effort: what was done, when, with what result (R33).
+         */
+        Effort: {
+            /**
+             * Period
+             * @default
+             */
+            period: string;
+            /**
+             * Result
+             * @default
+             */
+            result: string;
+            /** What */
+            what: string;
         };
         /** EnrolmentRead */
         EnrolmentRead: {
@@ -2601,6 +4162,36 @@ export interface components {
             text: string;
         };
         /**
+         * Factors
+         * @description Strengths or hindering factors, by where they are (interaction view, R2).
+         */
+        Factors: {
+            /**
+             * Family
+             * @default
+             */
+            family: string;
+            /**
+             * School
+             * @default
+             */
+            school: string;
+            /**
+             * Student
+             * @default
+             */
+            student: string;
+        };
+        /** Forum */
+        Forum: {
+            /** Key */
+            key: string;
+            /** Meeting */
+            meeting?: ("izo" | "zat" | "leerlingbespreking" | "ondersteuningsteam" | "mdo") | null;
+            /** Name */
+            name: string;
+        };
+        /**
          * GoalIn
          * @description A goal (doel), SMART(I). `id` keeps a goal's identity across edits and evaluations.
          */
@@ -2718,6 +4309,15 @@ export interface components {
             track: string | null;
             /** Version */
             version: number;
+        };
+        /** GuardInfo */
+        GuardInfo: {
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+            /** Parameters */
+            parameters: string[] | null;
         };
         /**
          * GuardianRead
@@ -3071,6 +4671,103 @@ export interface components {
              */
             student_view: string;
         };
+        /** InterventionIn */
+        InterventionIn: {
+            /** Ends On */
+            ends_on?: string | null;
+            /** Evaluation On */
+            evaluation_on?: string | null;
+            /**
+             * Frequency
+             * @default
+             */
+            frequency: string;
+            /**
+             * Goal
+             * @description A measurable goal (R32)
+             */
+            goal: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "remedial_teaching" | "dyslexia_support" | "social_skills_training" | "fear_of_failure_training" | "counselling" | "homework_support" | "teacher_coaching" | "parent_support" | "career_guidance" | "investigation" | "enrichment_programme" | "other";
+            /** Provider */
+            provider: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+        };
+        /** InterventionRead */
+        InterventionRead: {
+            /** Effect Parents */
+            effect_parents: ("effective" | "partly" | "not_effective" | "unknown") | null;
+            /** Effect Parents Note */
+            effect_parents_note: string | null;
+            /** Effect Student */
+            effect_student: ("effective" | "partly" | "not_effective" | "unknown") | null;
+            /** Effect Student Note */
+            effect_student_note: string | null;
+            /** Ends On */
+            ends_on: string | null;
+            /** Evaluation On */
+            evaluation_on: string | null;
+            /** Frequency */
+            frequency: string | null;
+            /** Goal */
+            goal: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "remedial_teaching" | "dyslexia_support" | "social_skills_training" | "fear_of_failure_training" | "counselling" | "homework_support" | "teacher_coaching" | "parent_support" | "career_guidance" | "investigation" | "enrichment_programme" | "other";
+            /** Outcome */
+            outcome: string | null;
+            /** Provider */
+            provider: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "planned" | "running" | "ended";
+            /** Transferred To Class */
+            transferred_to_class: boolean;
+            /** Version */
+            version: number;
+        };
+        /** InterventionUpdate */
+        InterventionUpdate: {
+            /** Effect Parents */
+            effect_parents?: ("effective" | "partly" | "not_effective" | "unknown") | null;
+            /** Effect Parents Note */
+            effect_parents_note?: string | null;
+            /** Effect Student */
+            effect_student?: ("effective" | "partly" | "not_effective" | "unknown") | null;
+            /** Effect Student Note */
+            effect_student_note?: string | null;
+            /** Ends On */
+            ends_on?: string | null;
+            /** Evaluation On */
+            evaluation_on?: string | null;
+            /** Outcome */
+            outcome?: string | null;
+            /** Status */
+            status?: ("planned" | "running" | "ended") | null;
+            /** Transferred To Class */
+            transferred_to_class?: boolean | null;
+        };
         /** LegalHoldCreate */
         LegalHoldCreate: {
             /**
@@ -3106,6 +4803,13 @@ export interface components {
              * Format: uuid
              */
             student_id: string;
+        };
+        /** Level */
+        Level: {
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
         };
         /** LogoutRead */
         LogoutRead: {
@@ -3278,6 +4982,60 @@ export interface components {
              * @default
              */
             summary: string;
+        };
+        /** MemberIn */
+        MemberIn: {
+            /**
+             * Attendance
+             * @default invited
+             * @enum {string}
+             */
+            attendance: "invited" | "present" | "absent" | "excused";
+            /**
+             * Membership
+             * @enum {string}
+             */
+            membership: "standing" | "on_call" | "external" | "student" | "parent";
+            /** Name */
+            name: string;
+            /**
+             * Organisation
+             * @default
+             */
+            organisation: string;
+            /**
+             * Role Label
+             * @default
+             */
+            role_label: string;
+            /** User Id */
+            user_id?: string | null;
+        };
+        /** MemberRead */
+        MemberRead: {
+            /**
+             * Attendance
+             * @enum {string}
+             */
+            attendance: "invited" | "present" | "absent" | "excused";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Membership
+             * @enum {string}
+             */
+            membership: "standing" | "on_call" | "external" | "student" | "parent";
+            /** Name */
+            name: string;
+            /** Organisation */
+            organisation: string | null;
+            /** Role Label */
+            role_label: string | null;
+            /** User Id */
+            user_id: string | null;
         };
         /** MidtermReview */
         MidtermReview: {
@@ -4178,6 +5936,197 @@ export interface components {
             /** Text */
             text: string;
         };
+        /** ReferralIn */
+        ReferralIn: {
+            /**
+             * Consent Id
+             * @description The parents' consent to share (not needed for leerplicht)
+             */
+            consent_id?: string | null;
+            /**
+             * Organisation
+             * @default
+             */
+            organisation: string;
+            /** Reason */
+            reason: string;
+            /**
+             * Referred On
+             * Format: date
+             */
+            referred_on: string;
+            /**
+             * Target
+             * @enum {string}
+             */
+            target: "jgz" | "jeugdhulp" | "cjg" | "leerplicht" | "ggz" | "mee" | "verslavingszorg" | "other";
+        };
+        /** ReferralRead */
+        ReferralRead: {
+            /** Consent Id */
+            consent_id: string | null;
+            /** Feedback */
+            feedback: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Legal Ground */
+            legal_ground: string | null;
+            /** Organisation */
+            organisation: string | null;
+            /** Reason */
+            reason: string;
+            /**
+             * Referred On
+             * Format: date
+             */
+            referred_on: string;
+            /** Started On */
+            started_on: string | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "requested" | "started" | "ended" | "declined";
+            /**
+             * Target
+             * @enum {string}
+             */
+            target: "jgz" | "jeugdhulp" | "cjg" | "leerplicht" | "ggz" | "mee" | "verslavingszorg" | "other";
+            /** Version */
+            version: number;
+        };
+        /** ReferralUpdate */
+        ReferralUpdate: {
+            /** Feedback */
+            feedback?: string | null;
+            /** Started On */
+            started_on?: string | null;
+            /** Status */
+            status?: ("requested" | "started" | "ended" | "declined") | null;
+        };
+        /** RegistrationRead */
+        RegistrationRead: {
+            form: components["schemas"]["RegistrationWrite"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "izo" | "zat";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "info_requested" | "accepted" | "returned";
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Submitted By */
+            submitted_by: string | null;
+            /** Version */
+            version: number;
+        };
+        /**
+         * RegistrationWrite
+         * @description The form's own fields. IZO (Appendix 20): problem, onset_cause, functioning_at_home,
+         *     support_types, already_done, earlier_help, earlier_discussed, earlier_investigation,
+         *     diagnosed_disorder, learning_results, social_emotional, interaction, work_attitude,
+         *     motivation, attendance, other. ZAT adds request_types and strengths of parents and school.
+         */
+        RegistrationWrite: {
+            /**
+             * Already Done
+             * @default
+             */
+            already_done: string;
+            /**
+             * Attendance
+             * @default
+             */
+            attendance: string;
+            /**
+             * Diagnosed Disorder
+             * @description restricted
+             * @default
+             */
+            diagnosed_disorder: string;
+            /**
+             * Earlier Discussed
+             * @default
+             */
+            earlier_discussed: string;
+            /**
+             * Earlier Help
+             * @default
+             */
+            earlier_help: string;
+            /**
+             * Earlier Investigation
+             * @default
+             */
+            earlier_investigation: string;
+            /**
+             * Functioning At Home
+             * @description restricted
+             * @default
+             */
+            functioning_at_home: string;
+            /**
+             * Interaction
+             * @default
+             */
+            interaction: string;
+            /**
+             * Learning Results
+             * @default
+             */
+            learning_results: string;
+            /**
+             * Motivation
+             * @default
+             */
+            motivation: string;
+            /**
+             * Onset Cause
+             * @default
+             */
+            onset_cause: string;
+            /**
+             * Other
+             * @default
+             */
+            other: string;
+            /**
+             * Problem
+             * @default
+             */
+            problem: string;
+            /** Request Types */
+            request_types?: ("advice_support_school" | "external_help" | "other_school_or_special")[];
+            /**
+             * Social Emotional
+             * @default
+             */
+            social_emotional: string;
+            /**
+             * Support Other
+             * @default
+             */
+            support_other: string;
+            /** Support Types */
+            support_types?: ("investigation_needs_opp" | "student_guidance" | "teacher_guidance" | "parent_guidance" | "other")[];
+            /**
+             * Work Attitude
+             * @default
+             */
+            work_attitude: string;
+        };
         /** ResultCreate */
         ResultCreate: {
             /** Domain */
@@ -4423,6 +6372,111 @@ export interface components {
              */
             synced_at: string;
         };
+        /**
+         * RouteCreate
+         * @description A new revision of a route: from a template, or an adapted definition.
+         */
+        RouteCreate: {
+            /**
+             * Change Note
+             * @default
+             */
+            change_note: string;
+            definition?: components["schemas"]["RouteDefinition"] | null;
+            /**
+             * Key
+             * @description e.g. 'vo-izo-zat'
+             */
+            key: string;
+            /** Template */
+            template?: string | null;
+        };
+        /** RouteDefinition */
+        RouteDefinition: {
+            /** Description */
+            description?: string | null;
+            /** Forums */
+            forums?: components["schemas"]["Forum"][];
+            /** Levels */
+            levels: components["schemas"]["Level"][];
+            /** Name */
+            name: string;
+            /** States */
+            states: components["schemas"]["State"][];
+            /** Transitions */
+            transitions: components["schemas"]["Transition"][];
+        };
+        /**
+         * RouteLibrary
+         * @description What a school admin composes a route from.
+         */
+        RouteLibrary: {
+            /** Guards */
+            guards: components["schemas"]["GuardInfo"][];
+            /** Roles */
+            roles: string[];
+            /** Templates */
+            templates: components["schemas"]["RouteTemplate"][];
+        };
+        /** RouteRead */
+        RouteRead: {
+            /** Change Note */
+            change_note: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            definition: components["schemas"]["RouteDefinition"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+            /** Open Cases */
+            open_cases: number;
+            /** Revision */
+            revision: number;
+            /** Template */
+            template: string | null;
+        };
+        /** RouteSummary */
+        RouteSummary: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+            /** Open Cases */
+            open_cases: number;
+            /** Revision */
+            revision: number;
+            /** Template */
+            template: string | null;
+        };
+        /** RouteTemplate */
+        RouteTemplate: {
+            definition: components["schemas"]["RouteDefinition"];
+            /** Key */
+            key: string;
+        };
         /** RowEvaluation */
         RowEvaluation: {
             /** Activities Done */
@@ -4593,6 +6647,85 @@ export interface components {
              */
             starts_on: string;
         };
+        /** ScreeningIn */
+        ScreeningIn: {
+            /** Missing Items */
+            missing_items?: string[];
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "accept" | "request_info" | "first_line_actions";
+            /**
+             * Parents Student Aware
+             * @description Zijn ouders en leerling op de hoogte?
+             */
+            parents_student_aware: boolean;
+            /**
+             * Prior Line Exhausted
+             * @description Heeft de vorige lijn gedaan wat kon?
+             */
+            prior_line_exhausted: boolean;
+            /**
+             * Proposed Actions
+             * @default
+             */
+            proposed_actions: string;
+            /**
+             * Questions Clear
+             * @description Zijn hulpvraag en begeleidingsvraag helder?
+             */
+            questions_clear: boolean;
+            /**
+             * Right Line
+             * @description Hoort het probleem in deze lijn?
+             */
+            right_line: boolean;
+        };
+        /** ScreeningRead */
+        ScreeningRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Missing Items */
+            missing_items: string[];
+            /** Notes */
+            notes: string | null;
+            /**
+             * Outcome
+             * @enum {string}
+             */
+            outcome: "accept" | "request_info" | "first_line_actions";
+            /** Parents Student Aware */
+            parents_student_aware: boolean;
+            /** Prior Line Exhausted */
+            prior_line_exhausted: boolean;
+            /** Proposed Actions */
+            proposed_actions: string | null;
+            /** Questions Clear */
+            questions_clear: boolean;
+            /**
+             * Registration Kind
+             * @enum {string}
+             */
+            registration_kind: "izo" | "zat";
+            /** Right Line */
+            right_line: boolean;
+            /**
+             * Screened At
+             * Format: date-time
+             */
+            screened_at: string;
+            /** Screened By */
+            screened_by: string;
+        };
         /** SignalCreate */
         SignalCreate: {
             /** Basis */
@@ -4697,6 +6830,34 @@ export interface components {
             id: string;
             /** Infix */
             infix: string | null;
+        };
+        /** StaffRef */
+        StaffRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+        };
+        /** State */
+        State: {
+            /**
+             * Closed
+             * @default false
+             */
+            closed: boolean;
+            /** Forum */
+            forum?: string | null;
+            /** Key */
+            key: string;
+            /** Level */
+            level: string;
+            /** Name */
+            name: string;
+            /** Registration */
+            registration?: ("izo" | "zat") | null;
         };
         /** StudentExport */
         StudentExport: {
@@ -4832,6 +6993,25 @@ export interface components {
              */
             support_started_on: string;
         };
+        /** SwvDecisionIn */
+        SwvDecisionIn: {
+            /** Decided On */
+            decided_on?: string | null;
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "pending" | "granted" | "rejected" | "withdrawn";
+            /**
+             * Decision Note
+             * @default
+             */
+            decision_note: string;
+            /** Ended On */
+            ended_on?: string | null;
+            /** Starts On */
+            starts_on?: string | null;
+        };
         /**
          * SwvRead
          * @description Samenwerkingsverband.
@@ -4848,6 +7028,82 @@ export interface components {
             name: string;
             /** Sector */
             sector: string;
+        };
+        /** SwvRequestIn */
+        SwvRequestIn: {
+            /** Documented Efforts */
+            documented_efforts?: components["schemas"]["Effort"][];
+            /** Goals */
+            goals: string;
+            /**
+             * Request Type
+             * @enum {string}
+             */
+            request_type: "ambulant_support" | "consultation" | "rebound" | "special_education" | "other";
+            /**
+             * Requested On
+             * Format: date
+             */
+            requested_on: string;
+            /**
+             * Requested Start
+             * Format: date
+             */
+            requested_start: string;
+            /**
+             * Temporary
+             * @default false
+             */
+            temporary: boolean;
+        };
+        /** SwvRequestRead */
+        SwvRequestRead: {
+            /** Decided On */
+            decided_on: string | null;
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "pending" | "granted" | "rejected" | "withdrawn";
+            /** Decision Note */
+            decision_note: string | null;
+            /** Documented Efforts */
+            documented_efforts: components["schemas"]["Effort"][];
+            /** Ended On */
+            ended_on: string | null;
+            /** Goals */
+            goals: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Request Type
+             * @enum {string}
+             */
+            request_type: "ambulant_support" | "consultation" | "rebound" | "special_education" | "other";
+            /**
+             * Requested On
+             * Format: date
+             */
+            requested_on: string;
+            /**
+             * Requested Start
+             * Format: date
+             */
+            requested_start: string;
+            /** Starts On */
+            starts_on: string | null;
+            /** Temporary */
+            temporary: boolean;
+            /** Version */
+            version: number;
+            /**
+             * Weeks To Start
+             * @description request to start; the norm is at most 8
+             */
+            weeks_to_start: number | null;
         };
         /** SyncAssignment */
         SyncAssignment: {
@@ -5073,6 +7329,38 @@ export interface components {
              */
             title: string;
         };
+        /**
+         * Transition
+         * @description One row of the table: from these states, this action leads there (or, `to` null, is
+         *     recorded without changing the state: a parallel step such as an external referral).
+         */
+        Transition: {
+            /** Action */
+            action: string;
+            /** From */
+            from?: string[];
+            /** Guards */
+            guards?: string[];
+            /** Key */
+            key: string;
+            /** Label */
+            label: string;
+            /** Roles */
+            roles: string[];
+            /** To */
+            to?: string | null;
+        };
+        /** TransitionIn */
+        TransitionIn: {
+            /** Action */
+            action: string;
+            closure?: components["schemas"]["ClosureIn"] | null;
+            /**
+             * Reason
+             * @default
+             */
+            reason: string;
+        };
         /** YieldExpectation */
         YieldExpectation: {
             /** Expectation */
@@ -5259,6 +7547,2104 @@ export interface operations {
             };
             /** @description Invalid input; `errors` point at the fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-action-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                item_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionItemUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "care-meetings-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareMeetingRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "care-meetings-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CareMeetingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareMeetingRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "care-meetings-agenda-add": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgendaItemIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareMeetingRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "care-meetings-case-pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePack"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "care-meetings-send-pack": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareMeetingRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "care-meetings-discussion-save": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                meeting_id: string;
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscussionWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareMeetingRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "care-routes-library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteLibrary"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "care-routes-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                route_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-action-add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionItemIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-conversation-add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-grant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseGrantIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseGrantRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-intervention-add": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterventionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-referral-add": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-registration-save": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                case_id: string;
+                kind: "izo" | "zat";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegistrationWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-screen": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScreeningIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-swv-request": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwvRequestIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-transition": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                case_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6259,6 +10645,127 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IhpRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-intervention-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                intervention_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterventionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionRead"];
                 };
             };
             /** @description Malformed request (e.g. a body that is not JSON) */
@@ -8517,6 +13024,127 @@ export interface operations {
             };
         };
     };
+    "cases-referral-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                referral_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferralUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferralRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     "organisations-list-schools": {
         parameters: {
             query?: never;
@@ -8605,6 +13233,691 @@ export interface operations {
             /** @description Invalid input; `errors` point at the fields */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-deadlines": {
+        parameters: {
+            query?: {
+                mine?: boolean;
+            };
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareDashboard"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "care-meetings-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareMeetingSummary"][];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "care-meetings-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CareMeetingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareMeetingRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "care-routes-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteSummary"][];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "care-routes-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RouteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouteRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-board": {
+        parameters: {
+            query: {
+                route_key: string;
+                include_closed?: boolean;
+            };
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseBoard"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRequest"][];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseOpen"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10156,6 +15469,82 @@ export interface operations {
             };
         };
     };
+    "cases-of-student": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSummary"][];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     "privacy-list-consents": {
         parameters: {
             query?: never;
@@ -11442,6 +16831,127 @@ export interface operations {
             /** @description Invalid input; `errors` point at the fields */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "cases-swv-decision": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwvDecisionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SwvRequestRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

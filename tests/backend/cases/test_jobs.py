@@ -41,8 +41,8 @@ async def test_overdue_items_are_notified_once_through_the_outbox(
                           {"description": what, "owner_name": "Mentor",
                            "due_on": iso(TODAY + timedelta(days=days))})  # fmt: skip
         assert resp.status_code == 201, resp.text
-    overdue_id = (await call(client, world, "zorgcoordinator", "GET",
-                             f"/api/v1/cases/{case['id']}")).json()["action_items"][0]["id"]  # fmt: skip
+    read = await call(client, world, "zorgcoordinator", "GET", f"/api/v1/cases/{case['id']}")
+    overdue_id = read.json()["action_items"][0]["id"]
 
     app = create_job_app(settings)
     for _ in range(2):  # a second morning run writes nothing new

@@ -250,8 +250,12 @@ async def test_vo_route_from_registration_to_closure(
     closure["evaluated_with_parents"] = True
     case = (await step(client, world, "zorgcoordinator", case, "close", closure=closure)).json()
     assert case["state"] == "closed" and case["closed_at"] and case["closure_provisional"]
-    # Provisional closure: reopened on a new evaluation date.
-    assert case["evaluation_on"]
+    # Provisional closure: reopened on a new evaluation date (the old one was evaluated).
+    assert case["evaluation_on"] is None
+    refused = await step(client, world, "zorgcoordinator", case, "reopen")
+    assert refused.status_code == 422 and refused.json()["missing"] == ["evaluation_date"]
+    case = await patch(client, world, "zorgcoordinator", case,
+                       {"evaluation_on": iso(TODAY + timedelta(weeks=4))})  # fmt: skip
     case = (await step(client, world, "zorgcoordinator", case, "reopen")).json()
     assert case["state"] == "izo_active" and case["closed_at"] is None
     kinds = [e["action"] for e in case["events"] if e["kind"] == "transition"]
