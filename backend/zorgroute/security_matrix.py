@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from zorgroute.cases import policies as case_policies
 from zorgroute.core.security import roles
 from zorgroute.hgw import policies as hgw_policies
 from zorgroute.identity.models import STAFF_ROLES
@@ -63,6 +64,25 @@ HGW_RELATIONSHIPS: tuple[list[str], ...] = (
     ["Mentor of the group (cycle A)", YES, YES, YES, YES, NO, YES, YES],
     ["Teacher of the group's students", YES, YES, "cycle B of their subject", NO, NO, NO, NO],
     ["External partner with an access grant", "needs, timeline", NO, NO, YES, NO, YES, NO],
+)
+
+# Case routing (zorgtrajecten): a role alone; who may take which route step is the route's own
+# transition table (roles and relations), shown on the case page.
+CASE_CAPABILITIES: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("Every case of the school: board, cases, meetings", _in(case_policies.WORK)),
+    ("Adapt the school's routes", _in(case_policies.ROUTE_ADMIN)),
+    ("Give an external partner a case grant", _in(case_policies.GRANT)),
+)
+CASE_RELATIONSHIPS: tuple[list[str], ...] = (
+    ["Mentor of the student", "read and edit the case file, registrations, conversations", YES],
+    [
+        "Teacher of the student",
+        "read questions, decisions, actions (no registration, no restricted fields)",
+        NO,
+    ],
+    ["Coordinator (casusregie) or registrant of the case", "read and edit that case", NO],
+    ["External partner with a case grant", "read that case, report on own action items", NO],
+    ["Member of a care meeting", "the meeting; the case pack only for cases they may read", NO],
 )
 
 
@@ -139,6 +159,22 @@ def render_matrix() -> str:
     lines += [
         "",
         "A draft group plan is the author's: teachers of the group see it once it is active.",
+    ]
+    lines += ["", "### Case routing (zorgtraject, IZO, ZAT, SWV)", ""]
+    lines += _table(
+        ["Role", *(name for name, _ in CASE_CAPABILITIES)],
+        [[f"`{role}`", *(cell(role) for _, cell in CASE_CAPABILITIES)] for role in ROLE_ROWS],
+    )
+    lines += ["", "Relationships on top of the role:", ""]
+    lines += _table(
+        ["Relationship", "Cases", "Open a registration from the group meeting"],
+        list(CASE_RELATIONSHIPS),
+    )
+    lines += [
+        "",
+        "Which route step a role may take is the route's transition table (`roles`: school "
+        "roles and the relations `mentor_of_student`, `teacher_of_student`, `coordinator`, "
+        "`registrant`), enforced by the service for REST, GraphQL and jobs alike.",
     ]
     lines += [
         "",
