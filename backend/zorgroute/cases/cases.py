@@ -17,8 +17,8 @@ from zorgroute.cases.models import (
     CaseRegistration,
     CaseScreening,
 )
-from zorgroute.cases.policies import CaseAccess, load_case, require_write
-from zorgroute.cases.routes import RouteDefinition, guard_label
+from zorgroute.cases.policies import CaseAccess, check_staff, load_case, require_write
+from zorgroute.cases.routes import RouteDefinition
 from zorgroute.cases.schemas import (
     CaseOpen,
     CaseRead,
@@ -31,13 +31,12 @@ from zorgroute.cases.schemas import (
     TransitionIn,
 )
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import Conflict, Forbidden, NotFound, ValidationFailed, require_version
+from zorgroute.core.errors import Conflict, Forbidden, NotFound, invalid, require_version
 from zorgroute.core.models import utcnow
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.models import GroupMeeting, MeetingDecision
 from zorgroute.hgw.policies import school_staff_roles, student_access
-from zorgroute.plans.errors import GuardFailed, InvalidTransition
-from zorgroute.roster.models import StaffMember
+from zorgroute.plans.errors import InvalidTransition
 
 ROUTE_NOT_FOUND = "This school has no route with this key."
 SCREENING_ACTIONS = {
@@ -49,10 +48,6 @@ SCREENING_ACTIONS = {
 RESTRICTED_FIELDS = ("home_situation",)
 
 
-def _invalid(pointer: str, detail: str) -> ValidationFailed:
-    return ValidationFailed(detail, errors=[{"pointer": pointer, "detail": detail}])
-
-
 async def latest_route(uow: UnitOfWork, school_id: uuid.UUID, key: str) -> CareRoute:
     route = await uow.first(
         select(CareRoute)
@@ -60,20 +55,8 @@ async def latest_route(uow: UnitOfWork, school_id: uuid.UUID, key: str) -> CareR
         .order_by(col(CareRoute.revision).desc())
     )
     if route is None:
-        raise _invalid("/route_key", ROUTE_NOT_FOUND)
+        raise invalid("/route_key", ROUTE_NOT_FOUND)
     return route
-
-
-async def _check_staff(
-    uow: UnitOfWork, school_id: uuid.UUID, staff_id: uuid.UUID | None, pointer: str
-) -> None:
-    if staff_id is None:
-        return
-    found = await uow.first(
-        select(StaffMember.id).where(StaffMember.id == staff_id, StaffMember.school_id == school_id)
-    )
-    if found is None:
-        raise _invalid(pointer, "Not a staff member of this school.")
 
 
 async def _apply_fields(
@@ -85,10 +68,8 @@ async def _apply_fields(
     )
     if any(f in given for f in RESTRICTED_FIELDS) and not access.sees_restricted():
         raise Forbidden("Your role does not see (or write) the home situation.")
-    await _check_staff(uow, case.school_id, data.coordinator_staff_id, "/coordinator_staff_id")
-    await _check_staff(
-        uow, case.school_id, data.parent_contact_staff_id, "/parent_contact_staff_id"
-    )
+    await check_staff(uow, case.school_id, data.coordinator_staff_id, "/coordinator_staff_id")
+    await check_staff(uow, case.school_id, data.parent_contact_staff_id, "/parent_contact_staff_id")
     for name, value in given.items():
         if name in ("strengths", "hindering", "reasons"):
             value = value if value is not None else ({} if name != "reasons" else [])
@@ -137,18 +118,8 @@ async def open_case(
     )
     access = CaseAccess(sa, coordinator=False, registrant=True, case_granted=False)
     await _apply_fields(uow, case, access, data)
-    facts = engine.Facts(case, definition)
-    facts.consents = await engine._consents(uow, sa.student)
-    facts.direct_zat = (await engine.load_facts(uow, case, definition, sa.student)).direct_zat
-    if not access.route_roles() & set(entry.roles):
-        raise Forbidden(f"The route lets {', '.join(entry.roles)} open a case this way.")
-    gaps = engine.missing(facts, entry, engine.Payload(reason=data.reason))
-    if gaps:
-        raise GuardFailed(
-            f"'{entry.label}' needs: " + "; ".join(guard_label(g) for g in gaps) + ".",
-            missing=gaps,
-            missing_labels=[guard_label(g) for g in gaps],
-        )
+    facts = await engine.load_facts(uow, case, definition, sa.student)  # a new case: no records
+    engine.may_take(facts, access, entry, engine.Payload(reason=data.reason))
     uow.add(case)
     await uow.flush()
     uow.add(
@@ -181,14 +152,14 @@ async def _origin_meeting(uow: UnitOfWork, school_id: uuid.UUID, data: CaseOpen)
         )
     )
     if decision is None or decision.student_id != data.student_id:
-        raise _invalid("/origin_decision_id", "Not a group-meeting decision about this student.")
+        raise invalid("/origin_decision_id", "Not a group-meeting decision about this student.")
     if decision.decision != "register_care_team":
-        raise _invalid("/origin_decision_id", "The group meeting did not decide to register.")
+        raise invalid("/origin_decision_id", "The group meeting did not decide to register.")
     held = await uow.scalar(
         select(GroupMeeting.status).where(GroupMeeting.id == decision.meeting_id)
     )
     if held != "held":
-        raise _invalid("/origin_decision_id", "The group meeting has not been held yet.")
+        raise invalid("/origin_decision_id", "The group meeting has not been held yet.")
     taken = await uow.first(
         select(CareCase.id).where(CareCase.origin_decision_id == data.origin_decision_id)
     )
@@ -223,7 +194,7 @@ async def update_case(
     if data.model_fields_set - {"evaluation_on"}:  # a closed case only gets a date to reopen on
         _require_open(case)
     if data.parents_informed is False and not (data.parents_not_informed_reason or "").strip():
-        raise _invalid(
+        raise invalid(
             "/parents_not_informed_reason",
             "Record why the parents are not informed (the student's safety).",
         )
@@ -391,9 +362,9 @@ async def add_conversation(
     case, access = await load_case(uow, principal, case_id)
     require_write(access)
     if data.held_on > date.today():
-        raise _invalid("/held_on", "A conversation is recorded once it has been held.")
+        raise invalid("/held_on", "A conversation is recorded once it has been held.")
     if data.moment in ("before", "after") and data.forum is None:
-        raise _invalid("/forum", "Say which discussion (IZO or ZAT) this conversation is about.")
+        raise invalid("/forum", "Say which discussion (IZO or ZAT) this conversation is about.")
     conv = CaseConversation(
         school_id=case.school_id,
         case_id=case.id,

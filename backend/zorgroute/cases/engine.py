@@ -274,6 +274,19 @@ def event(
     )
 
 
+def may_take(facts: Facts, access: CaseAccess, t: Transition, payload: Payload) -> None:
+    """The caller's role is in the step's roles and every guard holds (403 / 422 otherwise)."""
+    if not access.route_roles() & set(t.roles):
+        raise Forbidden(f"The route lets {', '.join(t.roles)} take the step '{t.label}'.")
+    gaps = missing(facts, t, payload)
+    if gaps:
+        raise GuardFailed(
+            f"'{t.label}' needs: " + "; ".join(guard_label(g) for g in gaps) + ".",
+            missing=gaps,
+            missing_labels=[guard_label(g) for g in gaps],
+        )
+
+
 def check_step(facts: Facts, access: CaseAccess, action: str, payload: Payload) -> Transition:
     """The table's step for `action` from the case's state, or the problem why not."""
     case, route = facts.case, facts.route
@@ -285,15 +298,7 @@ def check_step(facts: Facts, access: CaseAccess, action: str, payload: Payload) 
             state=case.state,
             allowed_actions=allowed,
         )
-    if not access.route_roles() & set(t.roles):
-        raise Forbidden(f"The route lets {', '.join(t.roles)} take the step '{t.label}'.")
-    gaps = missing(facts, t, payload)
-    if gaps:
-        raise GuardFailed(
-            f"'{t.label}' needs: " + "; ".join(guard_label(g) for g in gaps) + ".",
-            missing=gaps,
-            missing_labels=[guard_label(g) for g in gaps],
-        )
+    may_take(facts, access, t, payload)
     return t
 
 

@@ -32,21 +32,16 @@ from zorgroute.cases.schemas import (
     SwvRequestRead,
 )
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import Conflict, Forbidden, NotFound, ValidationFailed, require_version
+from zorgroute.core.errors import Conflict, Forbidden, NotFound, invalid, require_version
 from zorgroute.core.models import utcnow
 from zorgroute.core.outbox import emit
 from zorgroute.core.security.principal import Principal
-from zorgroute.plans.errors import GuardFailed
 from zorgroute.privacy.models import Consent
 from zorgroute.privacy.schemas import AccessGrantCreate
 from zorgroute.privacy.service import grant_access
 
 Record = TypeVar("Record", ActionItem, Intervention, ExternalReferral, SwvRequest)
 SWV_SUBMITTED_TOPIC = "cases.swv_request_submitted"
-
-
-def _invalid(pointer: str, detail: str) -> ValidationFailed:
-    return ValidationFailed(detail, errors=[{"pointer": pointer, "detail": detail}])
 
 
 async def _writable_case(
@@ -171,7 +166,7 @@ async def add_intervention(
 ) -> InterventionRead:
     case, _ = await _writable_case(uow, principal, case_id)
     if data.ends_on is not None and data.ends_on < data.starts_on:
-        raise _invalid("/ends_on", "The intervention ends after it starts.")
+        raise invalid("/ends_on", "The intervention ends after it starts.")
     intervention = Intervention(
         school_id=case.school_id,
         case_id=case.id,
@@ -213,7 +208,7 @@ async def update_intervention(
     require_version(intervention.version, expected_version, "intervention")
     _apply(intervention, data.model_dump(exclude_unset=True))
     if intervention.ends_on is not None and intervention.ends_on < intervention.starts_on:
-        raise _invalid("/ends_on", "The intervention ends after it starts.")
+        raise invalid("/ends_on", "The intervention ends after it starts.")
     intervention.version += 1
     intervention.updated_at = utcnow()
     _logged(
@@ -258,7 +253,7 @@ async def add_referral(
                 )
             )
         if consent is None:
-            raise _invalid(
+            raise invalid(
                 "/consent_id",
                 "A referral shares data outside the school: name the "
                 "parents' valid consent (share_external or register_zat).",
@@ -338,10 +333,10 @@ async def request_swv(
         requested_on=data.requested_on,
     )
     if data.request_type in engine.EFFORTS_REQUIRED and not data.documented_efforts:
-        raise GuardFailed(
+        # R33, whatever the school's route says: no placement without documented efforts.
+        raise invalid(
+            "/documented_efforts",
             "A rebound or special-education placement needs repeated, well-documented efforts.",
-            missing=["swv_request"],
-            missing_labels=["documented_efforts"],
         )
     await step(uow, principal, case, access, "request_swv", engine.Payload(swv_request=request))
     uow.add(request)
@@ -376,9 +371,9 @@ async def record_swv_decision(
     require_write(access)
     require_version(request.version, expected_version, "SWV request")
     if data.decision != "pending" and data.decided_on is None:
-        raise _invalid("/decided_on", "Give the date of the SWV's decision.")
+        raise invalid("/decided_on", "Give the date of the SWV's decision.")
     if data.starts_on is not None and data.decision != "granted":
-        raise _invalid("/starts_on", "Only a granted arrangement starts.")
+        raise invalid("/starts_on", "Only a granted arrangement starts.")
     _apply(request, data.model_dump(exclude_unset=True))
     request.decision_note = data.decision_note or None
     request.version += 1

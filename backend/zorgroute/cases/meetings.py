@@ -20,7 +20,7 @@ from zorgroute.cases.models import (
     CareMeetingMember,
     CaseDiscussion,
 )
-from zorgroute.cases.policies import WORK, CaseAccess, case_access, check_accounts
+from zorgroute.cases.policies import WORK, CaseAccess, case_access, check_accounts, check_staff
 from zorgroute.cases.routes import RouteDefinition
 from zorgroute.cases.schemas import (
     AgendaItemIn,
@@ -42,21 +42,16 @@ from zorgroute.core.errors import (
     Conflict,
     Forbidden,
     NotFound,
-    ValidationFailed,
+    invalid,
     require_version,
 )
 from zorgroute.core.models import utcnow
 from zorgroute.core.outbox import emit
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.policies import SCHOOL_NOT_FOUND
-from zorgroute.roster.models import StaffMember
 
 MEETING_NOT_FOUND = "There is no care meeting with this id that you may see."
 CASE_PACK_TOPIC = "cases.case_pack_sent"
-
-
-def _invalid(pointer: str, detail: str) -> ValidationFailed:
-    return ValidationFailed(detail, errors=[{"pointer": pointer, "detail": detail}])
 
 
 def _organises(principal: Principal, meeting: CareMeeting) -> bool:
@@ -88,16 +83,6 @@ async def _load(
 def _require_organiser(principal: Principal, meeting: CareMeeting) -> None:
     if not _organises(principal, meeting):
         raise Forbidden("Care staff and leadership run care meetings; members read them.")
-
-
-async def _check_chair(uow: UnitOfWork, school_id: uuid.UUID, staff_id: uuid.UUID | None) -> None:
-    if staff_id is None:
-        return
-    found = await uow.first(
-        select(StaffMember.id).where(StaffMember.id == staff_id, StaffMember.school_id == school_id)
-    )
-    if found is None:
-        raise _invalid("/chair_staff_id", "The chair is not a staff member of this school.")
 
 
 def _members(meeting: CareMeeting, members: list[MemberIn]) -> list[CareMeetingMember]:
@@ -248,7 +233,7 @@ async def create_meeting(
         raise NotFound(SCHOOL_NOT_FOUND)
     if not principal.roles_at(school_id) & WORK:
         raise Forbidden("Care staff and leadership schedule care meetings.")
-    await _check_chair(uow, school_id, data.chair_staff_id)
+    await check_staff(uow, school_id, data.chair_staff_id, "/chair_staff_id")
     await check_accounts(uow, school_id, [m.user_id for m in data.members], "/members")
     meeting = CareMeeting(
         school_id=school_id,
@@ -284,7 +269,7 @@ async def update_meeting(
     meeting = await _load(uow, principal, meeting_id, for_update=True)
     _require_organiser(principal, meeting)
     require_version(meeting.version, expected_version, "care meeting")
-    await _check_chair(uow, meeting.school_id, data.chair_staff_id)
+    await check_staff(uow, meeting.school_id, data.chair_staff_id, "/chair_staff_id")
     if data.members is not None:
         await check_accounts(uow, meeting.school_id, [m.user_id for m in data.members], "/members")
     changes = data.model_dump(exclude_unset=True, exclude={"members"})
@@ -326,7 +311,7 @@ async def add_to_agenda(
         select(CareCase).where(CareCase.id == data.case_id, CareCase.school_id == meeting.school_id)
     )
     if case is None:
-        raise _invalid("/case_id", "Not a case of this school.")
+        raise invalid("/case_id", "Not a case of this school.")
     await case_access(uow, principal, case)
     if case.closed_at is not None:
         raise Conflict("A closed case is not put on the agenda; reopen it first.")

@@ -13,13 +13,14 @@ from sqlmodel import col, select
 
 from zorgroute.cases.models import CareCase
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import Forbidden, NotFound, ValidationFailed
+from zorgroute.core.errors import Forbidden, NotFound, invalid
 from zorgroute.core.models import utcnow
 from zorgroute.core.security import roles
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.policies import StudentAccess, student_access
 from zorgroute.identity.models import SchoolMembership
 from zorgroute.privacy.models import AccessGrant, Consent
+from zorgroute.roster.models import StaffMember
 
 CASE_NOT_FOUND = "There is no case with this id that you may see."
 # School-wide: every case of the school.
@@ -147,10 +148,20 @@ async def check_accounts(
         )
     )
     if wanted - found:
-        raise ValidationFailed(
-            "An account here does not work at this school.",
-            errors=[{"pointer": pointer, "detail": "Not an account of this school"}],
-        )
+        raise invalid(pointer, "Not an account of this school.")
+
+
+async def check_staff(
+    uow: UnitOfWork, school_id: uuid.UUID, staff_id: uuid.UUID | None, pointer: str
+) -> None:
+    """A staff member named on a record (coordinator, chair) is one of the school's."""
+    if staff_id is None:
+        return
+    found = await uow.first(
+        select(StaffMember.id).where(StaffMember.id == staff_id, StaffMember.school_id == school_id)
+    )
+    if found is None:
+        raise invalid(pointer, "Not a staff member of this school.")
 
 
 def require_write(access: CaseAccess) -> None:

@@ -122,6 +122,11 @@ class PayloadTooLarge(AppError):
     status, code, title = 413, "payload-too-large", "The request body is too large"
 
 
+def invalid(pointer: str, detail: str) -> ValidationFailed:
+    """A 422 about one field of the request, named by its JSON pointer."""
+    return ValidationFailed(detail, errors=[{"pointer": pointer, "detail": detail}])
+
+
 def require_version(current: int, expected: int | None, what: str) -> None:
     """Optimistic locking: the writer names the version they read (If-Match/expectedVersion)."""
     if expected is None:
