@@ -91,9 +91,10 @@ spa-build: $(SPA_STAMP) ## Build frontend/dist (the browser tests serve it with 
 e2e: install $(E2E_STAMP) $(CHROMIUM) spa-build ## Browser tests in Chromium against the real stack
 	cd $(E2E_DIR) && npm run --silent lint && npx tsc --noEmit && npx playwright test
 
-bench: install ## Roster sync and group overview benchmarks (not part of make test)
+bench: install ## Roster sync, group overview and case board benchmarks (not part of make test)
 	$(PY) bench/roster_sync.py
 	$(PY) bench/hgw_overview.py
+	$(PY) bench/case_board.py
 
 clean: ## Remove local databases and caches (keeps the venv)
 	rm -rf .data .mypy_cache .ruff_cache

@@ -78,26 +78,22 @@ def _registers(principal: Principal, school_id: uuid.UUID) -> ColumnElement[bool
     return col(MeetingDecision.student_id).in_(mentored_students(staff_id))
 
 
-async def _summaries(uow: UnitOfWork, rows: list[tuple[CareCase, CareRoute]]) -> list[CaseSummary]:
-    info = await reads.students_info(uow, [c.student_id for c, _ in rows])
-    staff = await reads.staff_refs(uow, [c.coordinator_staff_id for c, _ in rows])
-    deadlines = await reads.next_deadlines(uow, [c for c, _ in rows])
-    definitions: dict[uuid.UUID, RouteDefinition] = {}
-    result = []
-    for case, route in rows:
-        if route.id not in definitions:
-            definitions[route.id] = RouteDefinition.model_validate(route.definition)
-        result.append(
-            reads.summary(
-                case,
-                route,
-                definitions[route.id],
-                info[case.student_id],
-                staff,
-                deadlines.get(case.id),
-            )
+async def _summaries(uow: UnitOfWork, cases: list[CareCase]) -> list[CaseSummary]:
+    """Cards of many cases: each route revision (and its definition) is loaded once."""
+    routes = {
+        r.id: (r, RouteDefinition.model_validate(r.definition))
+        for r in await uow.scalars(
+            select(CareRoute).where(col(CareRoute.id).in_({c.route_id for c in cases}))
         )
-    return result
+    }
+    info = await reads.students_info(uow, [c.student_id for c in cases])
+    staff = await reads.staff_refs(uow, [c.coordinator_staff_id for c in cases])
+    deadlines = await reads.next_deadlines(uow, cases)
+    return [
+        reads.summary(case, *routes[case.route_id], info[case.student_id], staff,
+                      deadlines.get(case.id))
+        for case in cases
+    ]  # fmt: skip
 
 
 async def case_board(
@@ -116,7 +112,7 @@ async def case_board(
     if latest is None:
         raise NotFound("This school has no route with this key.")
     stmt = (
-        select(CareCase, CareRoute)
+        select(CareCase)
         .join(CareRoute, col(CareRoute.id) == CareCase.route_id)
         .where(
             CareCase.school_id == school_id,
@@ -127,7 +123,7 @@ async def case_board(
     )
     if not include_closed:
         stmt = stmt.where(col(CareCase.closed_at).is_(None))
-    cards = await _summaries(uow, list(await uow.rows(stmt)))
+    cards = await _summaries(uow, list(await uow.scalars(stmt)))
     definition = RouteDefinition.model_validate(latest.definition)
     columns = [
         BoardColumn(state=s.key, name=s.name, level=s.level, closed=s.closed, cards=[])
@@ -191,21 +187,18 @@ async def student_cases(
     uow: UnitOfWork, principal: Principal, student_id: uuid.UUID
 ) -> list[CaseSummary]:
     sa = await student_access(uow, principal, student_id)
-    rows = list(
-        await uow.rows(
-            select(CareCase, CareRoute)
-            .join(CareRoute, col(CareRoute.id) == CareCase.route_id)
-            .where(CareCase.student_id == student_id)
-            .order_by(col(CareCase.opened_at).desc())
-        )
+    cases = await uow.scalars(
+        select(CareCase)
+        .where(CareCase.student_id == student_id)
+        .order_by(col(CareCase.opened_at).desc())
     )
     readable = []
-    for case, route in rows:
+    for case in cases:
         try:
             await case_access(uow, principal, case)
         except AppError:
             continue
-        readable.append((case, route))
+        readable.append(case)
     uow.audit("case.list", "student", student_id, sa.student.school_id, student_id=student_id)
     return await _summaries(uow, readable)
 

@@ -1,0 +1,684 @@
+"""Case board benchmark: the zorgbord of the 'vo-izo-zat' route with 50 and with 500 open cases,
+over REST and GraphQL, and the care dashboard of the same school.
+
+    .venv/bin/python bench/case_board.py                      # 50 and 500 cases, 100 runs each
+    .venv/bin/python bench/case_board.py --cases 1000 --runs 50
+
+Starts a throw-away embedded PostgreSQL under .data/bench/, migrates it and builds the app
+in-process. For every size N a fresh school: a roster of N students synced as the LVS does
+(homerooms of 25, a mentor each, and a zorgcoördinator), a zorgcoördinator account with a real
+session, the 'vo-izo-zat' route installed from its template through the route service, and one
+open case per student, inserted directly with the fields `open_case` sets (spread over the
+route's open states, with evaluation dates, action items, interventions, submitted
+registrations and SWV requests). Then it times, each `--runs` times after a warm-up:
+
+* `rest GET case-board`: GET /api/v1/schools/{id}/case-board?route_key=vo-izo-zat over ASGI
+  in-process (session cookie, unit of work, service, audit row, commit, serialisation);
+* `graphql caseBoard`: POST /graphql with every field of `caseBoard`;
+* `service case_board`: the service alone in its own unit of work (audit and commit included);
+* `rest GET care-deadlines`: the care dashboard (`board.dashboard`) over REST.
+
+Not a test: nothing here asserts a time. It exits non-zero when an answer is wrong, or when the
+statements of one board request differ between the sizes (the board is meant to be read in a
+fixed number of queries, whatever the number of cases).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import secrets
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from zorgroute.cases import board, route_admin
+from zorgroute.cases.models import (
+    ActionItem,
+    CareCase,
+    CaseEvent,
+    CaseRegistration,
+    Intervention,
+    SwvRequest,
+)
+from zorgroute.cases.schemas import RouteCreate
+from zorgroute.cli import migrate
+from zorgroute.core.db import UnitOfWork
+from zorgroute.core.embedded_pg import start_embedded
+from zorgroute.core.models import utcnow
+from zorgroute.core.security.principal import Principal
+from zorgroute.identity import service as identity_service
+from zorgroute.identity.models import SchoolMembership, UserAccount
+from zorgroute.main import create_app
+from zorgroute.organisations.models import Board, School, Swv
+from zorgroute.roster import sync
+from zorgroute.roster.models import ExternalRef
+from zorgroute.roster.schemas import RosterSyncRequest
+from zorgroute.settings import OidcSettings, RateLimitSettings, SessionSettings, Settings
+
+REPO_DIR = Path(__file__).resolve().parents[1]
+BENCH_DIR = REPO_DIR / ".data" / "bench"
+ISSUER = "urn:zorgroute:bench"
+BASE_URL = "http://bench"
+MODIFIED_AT = "2026-09-01T06:00:00Z"
+DEFAULT_SIZES = (50, 500)
+STUDENTS_PER_GROUP = 25
+ROUTE = "vo-izo-zat"  # the route's key and its template
+SOON = timedelta(days=14)  # the dashboard's horizon (board.SOON)
+ZOCO = "st-zoco"
+
+CARD = """id studentId studentName groupNames routeKey routeRevision state stateName level
+  complexity coordinator { id name } mentors openedAt stateSince closedAt nextDeadline
+  nextDeadlineLabel overdue version"""
+BOARD_QUERY = f"""query($s: ID!, $key: String!) {{ caseBoard(schoolId: $s, routeKey: $key) {{
+  __typename
+  ... on CaseBoard {{
+    route {{ id key revision name template createdAt createdBy openCases }}
+    columns {{ state name level closed cards {{ {CARD} }} }}
+  }}
+  ... on Problem {{ code detail }}
+}} }}"""
+
+
+class StatementCounter:
+    """A `before_cursor_execute` listener: one count per statement sent (an executemany is one)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        self.count += 1
+
+
+@dataclass
+class Expected:
+    """What the board and the dashboard must show, computed from what was seeded."""
+
+    states: list[str]  # the route's open states, in the template's order
+    cards: dict[str, dict[str, Any]] = field(default_factory=dict)  # case id -> card fields
+    deadlines: Counter[str] = field(default_factory=Counter)  # dashboard kind -> items
+
+
+@dataclass
+class Seeded:
+    size: int
+    school_id: uuid.UUID
+    care: Principal
+    headers: dict[str, str]
+    expected: Expected
+
+
+@dataclass
+class Timing:
+    name: str
+    seconds: list[float]
+    statements: int
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.seconds) * 1000
+
+    @property
+    def p95_ms(self) -> float:
+        ordered = sorted(self.seconds)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
+
+
+# -- seeding --------------------------------------------------------------------------------
+def group_of(i: int, groups: int) -> int:
+    return i % groups
+
+
+def group_name(k: int) -> str:
+    return f"{k % 6 + 1}-{k:04d}"
+
+
+def student_name(i: int) -> str:
+    infix = "van " if i % 7 == 0 else ""
+    return f"Leerling{i} {infix}Achternaam{i}"
+
+
+def roster(n: int) -> dict[str, Any]:
+    """n students in homerooms of 25 with a mentor each, and the school's zorgcoördinator."""
+    groups = max(1, n // STUDENTS_PER_GROUP)
+    return {
+        "source": "benchlvs",
+        "mode": "full",
+        "students": [
+            {
+                "external_id": f"s-{i}",
+                "given_name": f"Leerling{i}",
+                "infix": "van" if i % 7 == 0 else None,
+                "family_name": f"Achternaam{i}",
+                "date_of_birth": f"{2010 + i % 6}-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
+                "modified_at": MODIFIED_AT,
+            }
+            for i in range(n)
+        ],
+        "guardians": [],
+        "groups": [
+            {
+                "external_id": f"gr-{k}",
+                "name": group_name(k),
+                "school_year": "2026-2027",
+                "kind": "homeroom",
+                "grade": k % 6 + 1,
+                "modified_at": MODIFIED_AT,
+            }
+            for k in range(groups)
+        ],
+        "staff": [
+            {
+                "external_id": f"st-{k}",
+                "given_name": "Mentor",
+                "family_name": f"Medewerker{k}",
+                "modified_at": MODIFIED_AT,
+            }
+            for k in range(groups)
+        ]
+        + [
+            {
+                "external_id": ZOCO,
+                "given_name": "Zorgcoordinator",
+                "family_name": "Medewerker",
+                "modified_at": MODIFIED_AT,
+            }
+        ],
+        "enrolments": [
+            {"student_external_id": f"s-{i}", "group_external_id": f"gr-{group_of(i, groups)}"}
+            for i in range(n)
+        ],
+        "assignments": [
+            {"staff_external_id": f"st-{k}", "group_external_id": f"gr-{k}", "role": "mentor"}
+            for k in range(groups)
+        ],
+    }
+
+
+async def create_school(
+    sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, n: int
+) -> tuple[uuid.UUID, dict[str, uuid.UUID], str]:
+    """A school with the roster synced as the LVS does and a zorgcoördinator account (bound to
+    the staff member st-zoco). Returns the school, the external ids' entity ids and the
+    coordinator's session token."""
+    tag = secrets.token_hex(4)
+    async with sessionmaker() as session:
+        uow = UnitOfWork(session, request_id=f"bench-{tag}")
+        swv = Swv(code=f"VO{tag}", name=f"SWV {tag}", sector="VO")
+        school_board = Board(code=f"B{tag}", name=f"Bestuur {tag}")
+        uow.add_all([swv, school_board])
+        await uow.flush()
+        school = School(
+            brin=tag[:4].upper(),
+            vestiging="00",
+            name=f"Benchschool {tag}",
+            sector="VO",
+            swv_id=swv.id,
+            board_id=school_board.id,
+        )
+        uow.add(school)
+        await uow.flush()
+        system = Principal(
+            kind="system",
+            audit_id="system:bench",
+            display_name="bench",
+            roles={school.id: frozenset({"integration"})},
+            scopes=frozenset({"roster:read", "roster:write"}),
+        )
+        uow.actor = system
+        await uow.set_school_context([school.id])
+        await sync.sync_roster(uow, system, school.id, RosterSyncRequest(**roster(n)))
+        refs = {
+            ext: entity
+            for ext, entity in await uow.rows(
+                select(ExternalRef.external_id, ExternalRef.entity_id).where(
+                    ExternalRef.school_id == school.id
+                )
+            )
+        }
+        user = UserAccount(issuer=ISSUER, subject=f"zoco-{tag}", display_name="Zorgcoordinator")
+        uow.add(user)
+        await uow.flush()
+        uow.add(
+            SchoolMembership(
+                user_id=user.id, school_id=school.id, role="zorgcoordinator",
+                staff_member_id=refs[ZOCO],
+            )
+        )  # fmt: skip
+        await uow.commit()
+    async with sessionmaker() as session:
+        uow = UnitOfWork(session)
+        token = await identity_service.complete_login(uow, settings, {"sub": user.subject}, None)
+        await uow.commit()
+    return school.id, refs, token
+
+
+async def principal_of(
+    sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, token: str
+) -> Principal:
+    async with sessionmaker() as session:
+        uow = UnitOfWork(session)
+        principal = await identity_service.resolve_session(uow, token, settings)
+        await uow.commit()
+    assert principal is not None
+    return principal
+
+
+def next_deadline(candidates: list[tuple[date, str]]) -> tuple[date | None, str | None]:
+    """The earliest of the case's evaluation, open action items and intervention evaluations
+    (`reads.next_deadlines`)."""
+    return min(candidates) if candidates else (None, None)
+
+
+async def seed(
+    sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, n: int
+) -> Seeded:
+    """The route through the route service; one open case per student inserted directly."""
+    school_id, refs, token = await create_school(sessionmaker, settings, n)
+    care = await principal_of(sessionmaker, settings, token)
+    groups = max(1, n // STUDENTS_PER_GROUP)
+    today = utcnow().date()
+    horizon = today + SOON
+    async with sessionmaker() as session:
+        uow = UnitOfWork(session, request_id="bench-seed", actor=care)
+        await uow.set_school_context([school_id])
+        route = await route_admin.create_route(
+            uow, care, school_id, RouteCreate(key=ROUTE, template=ROUTE)
+        )
+        states = [s.key for s in route.definition.states if not s.closed]
+        state_names = {s.key: (s.name, s.level) for s in route.definition.states}
+        expected = Expected(states=states)
+        base = utcnow() - timedelta(days=120)
+        cases: list[CareCase] = []
+        for i in range(n):
+            k = group_of(i, groups)
+            coordinator = (refs[ZOCO], refs[f"st-{k}"], None)[i % 3]
+            since = base + timedelta(minutes=i)
+            cases.append(
+                CareCase(
+                    school_id=school_id,
+                    student_id=refs[f"s-{i}"],
+                    route_id=route.id,
+                    state=states[i % len(states)],
+                    state_since=since,
+                    complexity="complex" if i % 10 == 0 else "regular",
+                    origin="manual",
+                    registrant_user_id=care.user_id,
+                    registrant_name=care.display_name,
+                    coordinator_staff_id=coordinator,
+                    reasons=["Leerproblemen"],
+                    help_question_student="Ik wil beter leren plannen.",
+                    guidance_question="Hoe helpen we bij het plannen?",
+                    evaluation_on=today + timedelta(days=i % 60 - 20) if i % 2 == 0 else None,
+                    opened_at=since - timedelta(days=1),
+                )
+            )
+        uow.add_all(cases)
+        await uow.flush()
+        follow_up: list[Any] = []
+        for i, case in enumerate(cases):
+            candidates: list[tuple[date, str]] = []
+            follow_up.append(
+                CaseEvent(
+                    school_id=school_id, case_id=case.id, kind="opened", action="open_izo",
+                    to_state=case.state, actor_name=care.display_name,
+                    details={"origin": "manual", "route": ROUTE, "revision": 1},
+                    at=case.opened_at,
+                )
+            )  # fmt: skip
+            if case.evaluation_on is not None:
+                candidates.append((case.evaluation_on, "Evaluatie"))
+                if case.evaluation_on <= horizon:
+                    expected.deadlines["case_evaluation"] += 1
+            if i % 4 == 0:  # an open action item, some overdue
+                due = today + timedelta(days=i % 40 - 15)
+                follow_up.append(
+                    ActionItem(
+                        school_id=school_id, case_id=case.id, description="Gesprek met de mentor",
+                        owner_name="Mentor", due_on=due,
+                    )
+                )  # fmt: skip
+                candidates.append((due, "Actiepunt"))
+                if due <= horizon:
+                    expected.deadlines["action_item"] += 1
+            if i % 8 == 0:  # and a finished one, which is no deadline
+                follow_up.append(
+                    ActionItem(
+                        school_id=school_id, case_id=case.id, description="Dossier opvragen",
+                        owner_name="Zorgcoordinator", due_on=today - timedelta(days=30),
+                        status="done", done_at=utcnow(),
+                    )
+                )  # fmt: skip
+            if i % 5 == 0:  # a running intervention with an evaluation date
+                evaluation = today + timedelta(days=i % 30 - 5)
+                follow_up.append(
+                    Intervention(
+                        school_id=school_id, case_id=case.id, kind="homework_support",
+                        goal="Zelfstandig de weektaak plannen", provider="Huiswerkbegeleiding",
+                        starts_on=today - timedelta(days=30), evaluation_on=evaluation,
+                        status="running",
+                    )
+                )  # fmt: skip
+                candidates.append((evaluation, "Evaluatie interventie"))
+                if evaluation <= horizon:
+                    expected.deadlines["intervention_evaluation"] += 1
+            if i % 10 == 5:  # an ended one, which is no deadline
+                follow_up.append(
+                    Intervention(
+                        school_id=school_id, case_id=case.id, kind="counselling",
+                        goal="Omgaan met faalangst", provider="Orthopedagoog",
+                        starts_on=today - timedelta(days=90), ends_on=today - timedelta(days=10),
+                        evaluation_on=today - timedelta(days=10), status="ended",
+                        outcome="Doelen gehaald", effect_student="effective",
+                    )
+                )  # fmt: skip
+            if case.state in ("izo_submitted", "zat_submitted"):
+                follow_up.append(
+                    CaseRegistration(
+                        school_id=school_id, case_id=case.id, kind=case.state[:3],
+                        status="submitted", form={"problem": "Plant slecht"},
+                        submitted_at=utcnow() - timedelta(days=i % 10),
+                        submitted_by=care.display_name,
+                    )
+                )  # fmt: skip
+                expected.deadlines["registration_waiting"] += 1
+            if case.state == "swv_arrangement":
+                follow_up.append(
+                    SwvRequest(
+                        school_id=school_id, case_id=case.id, request_type="ambulant_support",
+                        goals="Ambulante begeleiding bij plannen en organiseren",
+                        requested_start=today + timedelta(days=14),
+                        requested_on=today - timedelta(days=i % 70),
+                    )
+                )  # fmt: skip
+                expected.deadlines["swv_start"] += 1
+            due_on, label = next_deadline(candidates)
+            name, level = state_names[case.state]
+            k = group_of(i, groups)
+            expected.cards[str(case.id)] = {
+                "student_name": student_name(i),
+                "group_names": [group_name(k)],
+                "mentors": [f"Mentor Medewerker{k}"],
+                "state": case.state,
+                "state_name": name,
+                "level": level,
+                "coordinator": str(case.coordinator_staff_id)
+                if case.coordinator_staff_id
+                else None,
+                "next_deadline": due_on.isoformat() if due_on else None,
+                "next_deadline_label": label,
+                "overdue": due_on is not None and due_on < today,
+            }
+        uow.add_all(follow_up)
+        await uow.flush()
+        await uow.commit()
+    csrf = care.csrf_token
+    assert csrf is not None
+    headers = {"Cookie": f"zr_session={token}", "X-CSRF-Token": csrf}
+    return Seeded(n, school_id, care, headers, expected)
+
+
+# -- checks ---------------------------------------------------------------------------------
+def snake(card: dict[str, Any]) -> dict[str, Any]:
+    """A GraphQL card in the REST names."""
+    names = {
+        "studentName": "student_name", "groupNames": "group_names", "stateName": "state_name",
+        "nextDeadline": "next_deadline", "nextDeadlineLabel": "next_deadline_label",
+        "stateSince": "state_since",
+    }  # fmt: skip
+    return {names.get(k, k): v for k, v in card.items()}
+
+
+def check_board(where: str, found: dict[str, Any], seeded: Seeded) -> list[str]:
+    """The board has a column per open state in the route's order, each case on its state's
+    column once (oldest state first) with the name, group, mentor, coordinator and next
+    deadline it was seeded with. Returns what is wrong."""
+    expected = seeded.expected
+    errors = []
+    route = found["route"]
+    open_cases = route.get("open_cases", route.get("openCases"))
+    if (route["key"], route["revision"], open_cases) != (ROUTE, 1, seeded.size):
+        errors.append(f"{where}: route {route}")
+    states = [c["state"] for c in found["columns"]]
+    if states != expected.states:
+        errors.append(f"{where}: columns {states} != {expected.states}")
+    seen: set[str] = set()
+    for column in found["columns"]:
+        cards = [snake(c) for c in column["cards"]]
+        since = [c["state_since"] for c in cards]
+        if since != sorted(since, key=datetime.fromisoformat):
+            errors.append(f"{where}: column {column['state']} not ordered by state_since")
+        for card in cards:
+            want = expected.cards.get(card["id"])
+            if want is None or card["id"] in seen:
+                errors.append(f"{where}: unexpected or repeated card {card['id']}")
+                continue
+            seen.add(card["id"])
+            got = {k: card[k] for k in want if k != "coordinator"}
+            got["coordinator"] = card["coordinator"]["id"] if card["coordinator"] else None
+            if got != want:
+                errors.append(f"{where}: card {card['id']}: {got} != {want}")
+            if card["state"] != column["state"]:
+                errors.append(f"{where}: card {card['id']} in column {column['state']}")
+    if len(seen) != seeded.size:
+        errors.append(f"{where}: {len(seen)} cards, expected {seeded.size}")
+    return errors[:5]
+
+
+def check_dashboard(found: dict[str, Any], seeded: Seeded) -> list[str]:
+    kinds = Counter(i["kind"] for i in found["items"])
+    errors = []
+    if kinds != seeded.expected.deadlines:
+        errors.append(f"dashboard: items {dict(kinds)} != {dict(seeded.expected.deadlines)}")
+    if found["metrics"]["open_cases"] != seeded.size:
+        errors.append(f"dashboard: open_cases {found['metrics']['open_cases']} != {seeded.size}")
+    order = [(not i["overdue"], i["due_on"]) for i in found["items"]]
+    if order != sorted(order):
+        errors.append("dashboard: items not overdue first, then by due date")
+    if any(not i["student_name"] for i in found["items"]):
+        errors.append("dashboard: an item without the student's name")
+    return errors
+
+
+# -- the contenders -------------------------------------------------------------------------
+async def time_runs(
+    name: str, runs: int, warmup: int, counter: StatementCounter, call: Callable[[], Awaitable[Any]]
+) -> Timing:
+    for _ in range(warmup):
+        await call()
+    before = counter.count
+    await call()
+    statements = counter.count - before
+    seconds = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        await call()
+        seconds.append(time.perf_counter() - started)
+    return Timing(name, seconds, statements)
+
+
+async def measure(
+    app: Any, client: httpx.AsyncClient, counter: StatementCounter, seeded: Seeded, runs: int,
+    warmup: int,
+) -> list[Timing]:  # fmt: skip
+    school = str(seeded.school_id)
+
+    async def rest_board() -> dict[str, Any]:
+        resp = await client.get(
+            f"/api/v1/schools/{school}/case-board?route_key={ROUTE}", headers=seeded.headers
+        )
+        if resp.status_code != 200:
+            raise SystemExit(f"rest board: {resp.status_code} {resp.text}")
+        return dict(resp.json())
+
+    async def graphql_board() -> dict[str, Any]:
+        resp = await client.post(
+            "/graphql",
+            json={"query": BOARD_QUERY, "variables": {"s": school, "key": ROUTE}},
+            headers=seeded.headers,
+        )
+        body = resp.json()
+        if resp.status_code != 200 or "errors" in body or body["data"]["caseBoard"] is None:
+            raise SystemExit(f"graphql board: {resp.status_code} {body}")
+        found = dict(body["data"]["caseBoard"])
+        if found["__typename"] != "CaseBoard":
+            raise SystemExit(f"graphql board: {found}")
+        return found
+
+    async def service_board() -> dict[str, Any]:
+        async with app.state.sessionmaker() as session:
+            uow = UnitOfWork(session, request_id="bench", actor=seeded.care)
+            await uow.set_school_context(seeded.care.school_ids)
+            found = await board.case_board(uow, seeded.care, seeded.school_id, ROUTE, False)
+            await uow.commit()
+        return found.model_dump(mode="json")
+
+    async def rest_dashboard() -> dict[str, Any]:
+        resp = await client.get(f"/api/v1/schools/{school}/care-deadlines", headers=seeded.headers)
+        if resp.status_code != 200:
+            raise SystemExit(f"rest dashboard: {resp.status_code} {resp.text}")
+        return dict(resp.json())
+
+    errors = [
+        *check_board("rest", await rest_board(), seeded),
+        *check_board("graphql", await graphql_board(), seeded),
+        *check_board("service", await service_board(), seeded),
+        *check_dashboard(await rest_dashboard(), seeded),
+    ]
+    if errors:
+        raise SystemExit("wrong answers:\n  " + "\n  ".join(errors))
+    print(f"timing {runs} runs each ...", file=sys.stderr, flush=True)
+    return [
+        await time_runs("rest GET case-board", runs, warmup, counter, rest_board),
+        await time_runs("graphql caseBoard", runs, warmup, counter, graphql_board),
+        await time_runs("service case_board", runs, warmup, counter, service_board),
+        await time_runs("rest GET care-deadlines", runs, warmup, counter, rest_dashboard),
+    ]
+
+
+async def bench(app: Any, settings: Settings, sizes: list[int], runs: int, warmup: int) -> int:
+    engine: AsyncEngine = app.state.engine
+    counter = StatementCounter()
+    results: list[tuple[Seeded, list[Timing]]] = []
+    transport = httpx.ASGITransport(app=app)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
+            for size in sizes:
+                print(f"seeding a school with {size} cases ...", file=sys.stderr, flush=True)
+                seeded = await seed(app.state.sessionmaker, settings, size)
+                event.listen(engine.sync_engine, "before_cursor_execute", counter)
+                try:
+                    timings = await measure(app, client, counter, seeded, runs, warmup)
+                finally:
+                    event.remove(engine.sync_engine, "before_cursor_execute", counter)
+                results.append((seeded, timings))
+    finally:
+        await engine.dispose()
+    return report(results, runs)
+
+
+def report(results: list[tuple[Seeded, list[Timing]]], runs: int) -> int:
+    print(
+        f"\none school per size: a roster of N students (homerooms of {STUDENTS_PER_GROUP}), one "
+        f"open case per student on '{ROUTE}'; {runs} runs each\n"
+    )
+    header = (
+        f"{'cases':>5}  {'contender':<24}  {'median ms':>9}  {'p95 ms':>8}  {'ms/100 cases':>12}  "
+        f"{'SQL stmts':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for seeded, timings in results:
+        for t in timings:
+            per = t.median_ms / seeded.size * 100
+            print(
+                f"{seeded.size:>5}  {t.name:<24}  {t.median_ms:>9.2f}  {t.p95_ms:>8.2f}  "
+                f"{per:>12.2f}  {t.statements:>9}"
+            )
+        deadlines = ", ".join(f"{k} {v}" for k, v in sorted(seeded.expected.deadlines.items()))
+        print(f"{'':>5}  dashboard items: {deadlines}")
+    print(
+        "\nSQL stmts: statements one call sent (before_cursor_execute listener). The board over"
+        "\nREST or GraphQL: session lookup (4), school context, route, cases, students (3), staff,"
+        "\nnext deadlines (2), one audit insert; the service alone has no session lookup but sets"
+        "\nthe school context twice (its own call and the session's begin hook). The dashboard:"
+        "\nsession (4), context, mentored students, five deadline sources, OPPs and group plans,"
+        "\nstudents (3), two metrics, one audit insert. 'ms/100 cases': median per 100 cases."
+    )
+    status = 0
+    by_name: dict[str, dict[int, int]] = {}
+    for seeded, timings in results:
+        for t in timings:
+            by_name.setdefault(t.name, {})[seeded.size] = t.statements
+    for name, counts in by_name.items():
+        if len(set(counts.values())) > 1:
+            board_call = "care-deadlines" not in name
+            print(
+                f"{'FAIL' if board_call else 'NOTE'}: {name} sends a different number of "
+                f"statements per size: {counts}",
+                file=sys.stderr,
+            )
+            status = 1 if board_call else status
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument(
+        "--cases", type=int, action="append",
+        help="open cases (= students) of a school; repeat for more sizes (default 50 and 500)",
+    )  # fmt: skip
+    parser.add_argument("--runs", type=int, default=100, help="timed runs each (default 100)")
+    parser.add_argument("--warmup", type=int, default=5, help="untimed runs first (default 5)")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the database directory under .data/bench"
+    )
+    args = parser.parse_args(argv)
+    sizes = args.cases or list(DEFAULT_SIZES)
+    if any(not 1 <= s <= 5000 for s in sizes) or args.runs < 1 or args.warmup < 0:
+        parser.error("--cases must be 1..5000, --runs at least 1, --warmup at least 0")
+
+    # Migrations read the settings from the environment; the defaults are refused outside dev/test.
+    os.environ.setdefault("ZORGROUTE_ENV", "test")
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    data_dir = Path(tempfile.mkdtemp(prefix="run-", dir=BENCH_DIR))
+    print(f"embedded PostgreSQL in {data_dir}", file=sys.stderr, flush=True)
+    db = start_embedded(data_dir)
+    try:
+        migrate(db.owner_url, db.app_role)
+        settings = Settings(
+            env="test",
+            database_url=db.app_url,
+            public_url=BASE_URL,
+            app_url=BASE_URL,
+            oidc=OidcSettings(issuer=ISSUER),
+            session=SessionSettings(secure_cookie=False),
+            rate_limit=RateLimitSettings(enabled=False),
+            log_level="WARNING",
+        )
+        app = create_app(settings)
+        return asyncio.run(bench(app, settings, sizes, args.runs, args.warmup))
+    finally:
+        db.stop()
+        if not args.keep:
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
