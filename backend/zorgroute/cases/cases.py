@@ -270,7 +270,11 @@ async def save_registration(
         require_version(reg.version, expected_version, "registration")
         if reg.status not in EDITABLE_REGISTRATION:
             raise Conflict(f"The registration is {reg.status}: it can no longer be edited.")
-    reg.form = data.model_dump(mode="json")
+    form = data.model_dump(mode="json")
+    if not access.sees_restricted():  # keep what this writer was never shown
+        for name in reads.RESTRICTED_FORM_FIELDS:
+            form[name] = reg.form.get(name, "")
+    reg.form = form
     reg.version += 1
     reg.updated_at = utcnow()
     await uow.flush()

@@ -13,7 +13,14 @@ from sqlmodel import SQLModel, col, select
 from zorgroute.cases import engine, reads
 from zorgroute.cases.cases import step
 from zorgroute.cases.models import ActionItem, CareCase, ExternalReferral, Intervention, SwvRequest
-from zorgroute.cases.policies import GRANT, CaseAccess, check_accounts, load_case, require_write
+from zorgroute.cases.policies import (
+    GRANT,
+    CaseAccess,
+    accounts_of_staff,
+    check_accounts,
+    load_case,
+    require_write,
+)
 from zorgroute.cases.schemas import (
     ActionItemIn,
     ActionItemRead,
@@ -98,7 +105,10 @@ def _logged(
 
 # -- action items ---------------------------------------------------------------------------
 def new_action_item(
-    case: CareCase, data: ActionItemIn, discussion_id: uuid.UUID | None
+    case: CareCase,
+    data: ActionItemIn,
+    discussion_id: uuid.UUID | None,
+    accounts: dict[uuid.UUID, uuid.UUID],
 ) -> ActionItem:
     return ActionItem(
         school_id=case.school_id,
@@ -107,7 +117,8 @@ def new_action_item(
         description=data.description,
         goal=data.goal or None,
         owner_name=data.owner_name,
-        owner_user_id=data.owner_user_id,
+        owner_user_id=data.owner_user_id
+        or (accounts.get(data.owner_staff_id) if data.owner_staff_id else None),
         organisation=data.organisation or None,
         due_on=data.due_on,
     )
@@ -118,7 +129,9 @@ async def add_action_item(
 ) -> ActionItemRead:
     case, _ = await _writable_case(uow, principal, case_id)
     await check_accounts(uow, case.school_id, [data.owner_user_id], "/owner_user_id")
-    item = new_action_item(case, data, None)
+    accounts = await accounts_of_staff(uow, case.school_id, [data.owner_staff_id],
+                                       "/owner_staff_id")  # fmt: skip
+    item = new_action_item(case, data, None, accounts)
     uow.add(item)
     await uow.flush()
     _logged(uow, principal, case, "action_item", "added", item.id, "case.action_item.create")

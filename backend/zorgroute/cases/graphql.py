@@ -1424,6 +1424,7 @@ class CaseActionItemInput:
     due_on: date
     goal: str | None = strawberry.UNSET
     owner_user_id: strawberry.ID | None = strawberry.UNSET
+    owner_staff_id: strawberry.ID | None = strawberry.UNSET
     organisation: str | None = strawberry.UNSET
 
 
@@ -1513,6 +1514,7 @@ class CareMeetingMemberInput:
     name: str
     membership: str
     user_id: strawberry.ID | None = strawberry.UNSET
+    staff_id: strawberry.ID | None = strawberry.UNSET
     role_label: str | None = strawberry.UNSET
     organisation: str | None = strawberry.UNSET
     attendance: str | None = strawberry.UNSET

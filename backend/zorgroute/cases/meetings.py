@@ -20,7 +20,14 @@ from zorgroute.cases.models import (
     CareMeetingMember,
     CaseDiscussion,
 )
-from zorgroute.cases.policies import WORK, CaseAccess, case_access, check_accounts, check_staff
+from zorgroute.cases.policies import (
+    WORK,
+    CaseAccess,
+    accounts_of_staff,
+    case_access,
+    check_accounts,
+    check_staff,
+)
 from zorgroute.cases.routes import RouteDefinition
 from zorgroute.cases.schemas import (
     AgendaItemIn,
@@ -85,12 +92,18 @@ def _require_organiser(principal: Principal, meeting: CareMeeting) -> None:
         raise Forbidden("Care staff and leadership run care meetings; members read them.")
 
 
-def _members(meeting: CareMeeting, members: list[MemberIn]) -> list[CareMeetingMember]:
+async def _members(
+    uow: UnitOfWork, meeting: CareMeeting, members: list[MemberIn]
+) -> list[CareMeetingMember]:
+    await check_accounts(uow, meeting.school_id, [m.user_id for m in members], "/members")
+    accounts = await accounts_of_staff(
+        uow, meeting.school_id, [m.staff_id for m in members], "/members"
+    )
     return [
         CareMeetingMember(
             school_id=meeting.school_id,
             meeting_id=meeting.id,
-            user_id=m.user_id,
+            user_id=m.user_id or (accounts.get(m.staff_id) if m.staff_id else None),
             name=m.name,
             role_label=m.role_label or None,
             organisation=m.organisation or None,
@@ -162,6 +175,7 @@ async def _read(uow: UnitOfWork, principal: Principal, meeting: CareMeeting) -> 
     ]
     return CareMeetingRead(
         id=meeting.id,
+        school_id=meeting.school_id,
         forum=meeting.forum,
         title=meeting.title,
         scheduled_at=meeting.scheduled_at,
@@ -215,6 +229,7 @@ async def list_meetings(
     return [
         CareMeetingSummary(
             id=m.id,
+            school_id=m.school_id,
             forum=m.forum,
             title=m.title,
             scheduled_at=m.scheduled_at,
@@ -234,7 +249,6 @@ async def create_meeting(
     if not principal.roles_at(school_id) & WORK:
         raise Forbidden("Care staff and leadership schedule care meetings.")
     await check_staff(uow, school_id, data.chair_staff_id, "/chair_staff_id")
-    await check_accounts(uow, school_id, [m.user_id for m in data.members], "/members")
     meeting = CareMeeting(
         school_id=school_id,
         forum=data.forum,
@@ -246,7 +260,7 @@ async def create_meeting(
     )
     uow.add(meeting)
     await uow.flush()
-    uow.add_all(_members(meeting, data.members))
+    uow.add_all(await _members(uow, meeting, data.members))
     uow.audit("care_meeting.create", "care_meeting", meeting.id, school_id, {"forum": data.forum})
     return await _read(uow, principal, meeting)
 
@@ -270,8 +284,6 @@ async def update_meeting(
     _require_organiser(principal, meeting)
     require_version(meeting.version, expected_version, "care meeting")
     await check_staff(uow, meeting.school_id, data.chair_staff_id, "/chair_staff_id")
-    if data.members is not None:
-        await check_accounts(uow, meeting.school_id, [m.user_id for m in data.members], "/members")
     changes = data.model_dump(exclude_unset=True, exclude={"members"})
     for name, value in changes.items():
         setattr(meeting, name, value)
@@ -284,7 +296,7 @@ async def update_meeting(
         for m in old:
             await uow.delete(m)
         await uow.flush()
-        uow.add_all(_members(meeting, data.members))
+        uow.add_all(await _members(uow, meeting, data.members))
     meeting.version += 1
     meeting.updated_at = utcnow()
     uow.audit(
@@ -501,7 +513,10 @@ async def save_discussion(
     await check_accounts(
         uow, case.school_id, [a.owner_user_id for a in data.action_items], "/action_items"
     )
-    items = [new_action_item(case, a, discussion.id) for a in data.action_items]
+    accounts = await accounts_of_staff(
+        uow, case.school_id, [a.owner_staff_id for a in data.action_items], "/action_items"
+    )
+    items = [new_action_item(case, a, discussion.id, accounts) for a in data.action_items]
     uow.add_all(items)
     await uow.flush()
     uow.add(

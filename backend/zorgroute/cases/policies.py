@@ -164,6 +164,32 @@ async def check_staff(
         raise invalid(pointer, "Not a staff member of this school.")
 
 
+async def accounts_of_staff(
+    uow: UnitOfWork, school_id: uuid.UUID, staff_ids: list[uuid.UUID | None], pointer: str
+) -> dict[uuid.UUID, uuid.UUID]:
+    """The accounts of staff members named on a record (a member, an action item's owner);
+    422 when one is not staff of the school. Staff without an account map to nothing."""
+    wanted = {s for s in staff_ids if s is not None}
+    if not wanted:
+        return {}
+    staff = set(
+        await uow.scalars(
+            select(StaffMember.id).where(
+                col(StaffMember.id).in_(wanted), StaffMember.school_id == school_id
+            )
+        )
+    )
+    if wanted - staff:
+        raise invalid(pointer, "Not a staff member of this school.")
+    rows = await uow.rows(
+        select(SchoolMembership.staff_member_id, SchoolMembership.user_id).where(
+            SchoolMembership.school_id == school_id,
+            col(SchoolMembership.staff_member_id).in_(wanted),
+        )
+    )
+    return {staff_id: user_id for staff_id, user_id in rows if staff_id is not None}
+
+
 def require_write(access: CaseAccess) -> None:
     if not access.writes():
         raise Forbidden("Only the mentor, the case's coordinator and care staff edit a case.")

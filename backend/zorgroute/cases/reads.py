@@ -153,6 +153,7 @@ def summary(
     state = definition.state(case.state)
     return CaseSummary(
         id=case.id,
+        school_id=case.school_id,
         student_id=case.student_id,
         student_name=info.name,
         group_names=info.groups,
@@ -358,6 +359,7 @@ async def case_read(uow: UnitOfWork, case: CareCase, access: CaseAccess) -> Case
     return CaseRead(
         **base.model_dump(),
         route_id=route.id,
+        registration_kind=state.registration if (state := definition.state(case.state)) else None,
         origin=case.origin,
         origin_meeting_id=case.origin_meeting_id,
         registrant_name=case.registrant_name,

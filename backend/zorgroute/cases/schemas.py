@@ -326,6 +326,9 @@ class ActionItemIn(_In):
     goal: Text = ""
     owner_name: Short
     owner_user_id: uuid.UUID | None = None
+    owner_staff_id: uuid.UUID | None = Field(
+        default=None, description="A staff member of the school; their account owns the item"
+    )
     organisation: Text = ""
     due_on: date
 
@@ -482,6 +485,7 @@ class CaseSummary(BaseModel):
     """A card on the case board."""
 
     id: uuid.UUID
+    school_id: uuid.UUID
     student_id: uuid.UUID
     student_name: str
     group_names: list[str]
@@ -504,6 +508,9 @@ class CaseSummary(BaseModel):
 
 class CaseRead(CaseSummary):
     route_id: uuid.UUID
+    registration_kind: RegistrationKind | None = Field(
+        description="The registration form the current state works on"
+    )
     origin: Origin
     origin_meeting_id: uuid.UUID | None
     registrant_name: str
@@ -586,6 +593,9 @@ class CaseGrantRead(BaseModel):
 class MemberIn(_In):
     name: Short
     user_id: uuid.UUID | None = None
+    staff_id: uuid.UUID | None = Field(
+        default=None, description="A staff member of the school (their account is the member)"
+    )
     role_label: Text = ""
     organisation: Text = ""
     membership: Membership
@@ -662,6 +672,7 @@ class AgendaItemRead(BaseModel):
 
 class CareMeetingSummary(BaseModel):
     id: uuid.UUID
+    school_id: uuid.UUID
     forum: Forum
     title: str
     scheduled_at: datetime
