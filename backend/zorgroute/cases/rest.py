@@ -79,7 +79,7 @@ async def route_library(principal: CurrentPrincipal) -> RouteLibrary:
 async def list_routes(
     school_id: uuid.UUID, uow: Uow, principal: CurrentPrincipal
 ) -> list[RouteSummary]:
-    """The school's routes, latest revision of each."""
+    """The school's routes, latest revision of each; the one most open cases run on first."""
     return await route_admin.list_routes(uow, principal, school_id)
 
 

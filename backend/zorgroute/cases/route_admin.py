@@ -97,6 +97,8 @@ async def list_routes(
         )
     )
     counts = await _open_cases(uow, [r.id for r in routes])
+    # The route most cases run on first: the board's natural default.
+    routes.sort(key=lambda r: (-counts.get(r.id, 0), r.name))
     return [_summary(r, counts.get(r.id, 0)) for r in routes]
 
 
