@@ -110,8 +110,9 @@ async def world(factory: WorldFactory) -> World:
     return await factory.build(sector="VO")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def lvs_token(dev_idp: DevIdp) -> str:
+    """A fresh token per test: a session-wide one expires before a long run ends."""
     return client_credentials_token(
         dev_idp.issuer, "demo-lvs", "demo-lvs-secret", "roster:read roster:write results:write"
     )
