@@ -8,7 +8,7 @@ import uuid
 from datetime import UTC
 from typing import Any, TypeVar
 
-from sqlmodel import SQLModel, col, select
+from sqlmodel import col, select
 
 from zorgroute.cases import engine, reads
 from zorgroute.cases.cases import step
@@ -79,9 +79,13 @@ async def _record(
     return record, case, access
 
 
-def _apply(record: SQLModel, changes: dict[str, Any]) -> None:
+def _apply(record: Record, changes: dict[str, Any]) -> None:
+    """Apply the fields the caller sent and count the change (the version the next writer
+    must name)."""
     for name, value in changes.items():
         setattr(record, name, value)
+    record.version += 1
+    record.updated_at = utcnow()
 
 
 def _logged(
@@ -158,8 +162,6 @@ async def update_action_item(
     _apply(item, changes)
     if data.status == "done" and item.done_at is None:
         item.done_at = utcnow()
-    item.version += 1
-    item.updated_at = utcnow()
     _logged(
         uow,
         principal,
@@ -222,8 +224,6 @@ async def update_intervention(
     _apply(intervention, data.model_dump(exclude_unset=True))
     if intervention.ends_on is not None and intervention.ends_on < intervention.starts_on:
         raise invalid("/ends_on", "The intervention ends after it starts.")
-    intervention.version += 1
-    intervention.updated_at = utcnow()
     _logged(
         uow,
         principal,
@@ -310,8 +310,6 @@ async def update_referral(
     require_write(access)
     require_version(referral.version, expected_version, "referral")
     _apply(referral, data.model_dump(exclude_unset=True))
-    referral.version += 1
-    referral.updated_at = utcnow()
     _logged(
         uow,
         principal,
@@ -389,8 +387,6 @@ async def record_swv_decision(
         raise invalid("/starts_on", "Only a granted arrangement starts.")
     _apply(request, data.model_dump(exclude_unset=True))
     request.decision_note = data.decision_note or None
-    request.version += 1
-    request.updated_at = utcnow()
     _logged(
         uow,
         principal,
