@@ -12,12 +12,45 @@ import sqlmodel
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from zorgroute.core.migration_ops import enable_tenant_rls, grant_app_role, make_append_only
+from zorgroute.core.migration_ops import app_role, enable_tenant_rls, grant_app_role
 
 revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None
+
+# Retention of a student's cases (privacy/retention.py, record type support_record): every
+# case record, children first; the timeline only with the purge setting the trigger checks.
+RETENTION_PURGE_CASES = """
+CREATE FUNCTION retention_purge_cases(p_student uuid) RETURNS SETOF uuid
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    left_on date;
+    cases uuid[];
+BEGIN
+    IF EXISTS (SELECT 1 FROM legal_hold WHERE student_id = p_student AND lifted_at IS NULL) THEN
+        RAISE EXCEPTION 'student is under a legal hold';
+    END IF;
+    SELECT CASE WHEN bool_and(end_date IS NOT NULL) THEN max(end_date) END INTO left_on
+        FROM enrolment WHERE student_id = p_student;
+    IF left_on IS NULL OR left_on > current_date - interval '1 year' THEN
+        RAISE EXCEPTION 'student has not left at least a year ago';
+    END IF;
+    SELECT coalesce(array_agg(id), '{}') INTO cases FROM care_case WHERE student_id = p_student;
+    PERFORM set_config('zorgroute.retention_purge', 'on', true);
+    RETURN QUERY DELETE FROM case_event WHERE case_id = ANY (cases) RETURNING id;
+    PERFORM set_config('zorgroute.retention_purge', 'off', true);
+    RETURN QUERY DELETE FROM case_action_item WHERE case_id = ANY (cases) RETURNING id;
+    RETURN QUERY DELETE FROM case_intervention WHERE case_id = ANY (cases) RETURNING id;
+    RETURN QUERY DELETE FROM case_referral WHERE case_id = ANY (cases) RETURNING id;
+    RETURN QUERY DELETE FROM case_swv_request WHERE case_id = ANY (cases) RETURNING id;
+    RETURN QUERY DELETE FROM case_conversation WHERE case_id = ANY (cases) RETURNING id;
+    RETURN QUERY DELETE FROM case_screening WHERE case_id = ANY (cases) RETURNING id;
+    RETURN QUERY DELETE FROM case_registration WHERE case_id = ANY (cases) RETURNING id;
+    RETURN QUERY DELETE FROM case_discussion WHERE case_id = ANY (cases) RETURNING id;
+    RETURN QUERY DELETE FROM care_case WHERE id = ANY (cases) RETURNING id;
+END $$
+"""
 
 NEW_TENANT_TABLES = (
     'care_route', 'care_case', 'case_event', 'case_registration', 'case_screening',
@@ -260,7 +293,7 @@ def upgrade() -> None:
     sa.CheckConstraint("status in ('requested','started','ended','declined')", name=op.f('ck_case_referral_status')),
     sa.CheckConstraint("target in ('jgz','jeugdhulp','cjg','leerplicht','ggz','mee','verslavingszorg','other')", name=op.f('ck_case_referral_target')),
     sa.ForeignKeyConstraint(['case_id'], ['care_case.id'], name=op.f('fk_case_referral_case_id_care_case')),
-    sa.ForeignKeyConstraint(['consent_id'], ['consent.id'], name=op.f('fk_case_referral_consent_id_consent')),
+    sa.ForeignKeyConstraint(['consent_id'], ['consent.id'], name=op.f('fk_case_referral_consent_id_consent'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['school_id'], ['school.id'], name=op.f('fk_case_referral_school_id_school')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_case_referral'))
     )
@@ -309,7 +342,7 @@ def upgrade() -> None:
     sa.CheckConstraint("decision in ('pending','granted','rejected','withdrawn')", name=op.f('ck_case_swv_request_decision')),
     sa.CheckConstraint("request_type in ('ambulant_support','consultation','rebound','special_education','other')", name=op.f('ck_case_swv_request_request_type')),
     sa.ForeignKeyConstraint(['case_id'], ['care_case.id'], name=op.f('fk_case_swv_request_case_id_care_case')),
-    sa.ForeignKeyConstraint(['consent_id'], ['consent.id'], name=op.f('fk_case_swv_request_consent_id_consent')),
+    sa.ForeignKeyConstraint(['consent_id'], ['consent.id'], name=op.f('fk_case_swv_request_consent_id_consent'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['school_id'], ['school.id'], name=op.f('fk_case_swv_request_school_id_school')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_case_swv_request'))
     )
@@ -367,15 +400,32 @@ def upgrade() -> None:
     op.create_index(op.f('ix_case_screening_school_id'), 'case_screening', ['school_id'], unique=False)
     op.add_column('access_grant', sa.Column('case_id', sa.Uuid(), nullable=True))
     op.create_index(op.f('ix_access_grant_case_id'), 'access_grant', ['case_id'], unique=False)
-    op.create_foreign_key(op.f('fk_access_grant_case_id_care_case'), 'access_grant', 'care_case', ['case_id'], ['id'])
+    op.create_foreign_key(op.f('fk_access_grant_case_id_care_case'), 'access_grant', 'care_case', ['case_id'], ['id'], ondelete='CASCADE')
     grant_app_role()
     for table in NEW_TENANT_TABLES:
         enable_tenant_rls(table)
-    make_append_only('case_event')
+    # The timeline is append-only, like the OPP's versions: one way out, the retention purge
+    # below, with the database's own checks (legal hold, left at least a year ago).
+    owner = op.get_bind().execute(sa.text('select current_user')).scalar()
+    op.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON case_event FROM {app_role()}")
+    op.execute(
+        "CREATE FUNCTION case_event_append_only() RETURNS trigger "
+        f"LANGUAGE plpgsql AS $$ BEGIN IF TG_OP = 'DELETE' AND current_user = '{owner}' "
+        "AND current_setting('zorgroute.retention_purge', true) = 'on' THEN RETURN OLD; END IF; "
+        "RAISE EXCEPTION 'case_event is append-only'; END $$"
+    )
+    op.execute(
+        "CREATE TRIGGER case_event_append_only BEFORE UPDATE OR DELETE ON case_event "
+        "FOR EACH ROW EXECUTE FUNCTION case_event_append_only()"
+    )
+    op.execute(RETENTION_PURGE_CASES)
+    op.execute("REVOKE ALL ON FUNCTION retention_purge_cases(uuid) FROM PUBLIC")
+    op.execute(f"GRANT EXECUTE ON FUNCTION retention_purge_cases(uuid) TO {app_role()}")
     # ### end Alembic commands ###
 
 
 def downgrade() -> None:
+    op.execute('DROP FUNCTION retention_purge_cases(uuid)')
     op.execute('DROP TRIGGER case_event_append_only ON case_event')
     op.execute('DROP FUNCTION case_event_append_only()')
     op.drop_constraint(op.f('fk_access_grant_case_id_care_case'), 'access_grant', type_='foreignkey')

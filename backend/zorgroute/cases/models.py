@@ -383,7 +383,10 @@ class ExternalReferral(IdMixin, TenantMixin, TimestampMixin, VersionMixin, table
     organisation: str | None = Field(default=None, sa_column=Column(String(200)))
     reason: str = Field(sa_column=Column(Text, nullable=False))
     referred_on: date = Field(sa_column=Column(Date, nullable=False))
-    consent_id: uuid.UUID | None = Field(default=None, foreign_key="consent.id")
+    # A consent that retention removes leaves the record (the referral happened).
+    consent_id: uuid.UUID | None = Field(
+        default=None, foreign_key="consent.id", ondelete="SET NULL"
+    )
     legal_ground: str | None = Field(default=None, sa_column=Column(String(30)))
     status: str = Field(default="requested", sa_column=Column(String(10), nullable=False))
     started_on: date | None = Field(default=None, sa_column=Column(Date))
@@ -411,7 +414,10 @@ class SwvRequest(IdMixin, TenantMixin, TimestampMixin, VersionMixin, table=True)
     )
     requested_start: date = Field(sa_column=Column(Date, nullable=False))
     requested_on: date = Field(sa_column=Column(Date, nullable=False))
-    consent_id: uuid.UUID | None = Field(default=None, foreign_key="consent.id")
+    # A consent that retention removes leaves the record (the referral happened).
+    consent_id: uuid.UUID | None = Field(
+        default=None, foreign_key="consent.id", ondelete="SET NULL"
+    )
     decision: str = Field(default="pending", sa_column=Column(String(10), nullable=False))
     decided_on: date | None = Field(default=None, sa_column=Column(Date))
     decision_note: str | None = Field(default=None, sa_column=Column(Text))

@@ -113,7 +113,9 @@ class AccessGrant(IdMixin, TenantMixin, TimestampMixin, table=True):
     student_id: uuid.UUID = Field(foreign_key="student.id", nullable=False)
     consent_id: uuid.UUID = Field(foreign_key="consent.id", nullable=False)
     # A case grant (zorgtraject): the partner sees this case of the student, not the others.
-    case_id: uuid.UUID | None = Field(default=None, foreign_key="care_case.id", index=True)
+    case_id: uuid.UUID | None = Field(
+        default=None, foreign_key="care_case.id", index=True, ondelete="CASCADE"
+    )
     purpose: str = Field(sa_column=Column(String(30), nullable=False))
     valid_from: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
     valid_until: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)

@@ -9,8 +9,9 @@ Defaults (DEFAULT_KEEP_YEARS), years after leaving — the school's privacy poli
   student left (the former Vrijstellingsbesluit Wbp, art. 19; still the sector guidance).
 - support_record: 2. The HGW part of the leerlingdossier (group-overview rows, results,
   signals, educational needs, group-meeting decisions, the student's place and outcomes in
-  group plans, IHPs and the OPP): the same rule as the notes. The group plan itself stays (it is
-  the group's record); the student is taken out of its rows.
+  group plans, IHPs and the OPP) and the student's cases (zorgtrajecten with their forms,
+  conversations, minutes, actions, referrals and timeline): the same rule as the notes. The
+  group plan itself stays (it is the group's record); the student is taken out of its rows.
 - consent, access_grant, disclosure: 5. The record of with whom data was shared, on which
   basis and who had access is the school's accountability (AVG art. 5(2)) and what a former
   pupil or parent may still ask about; five years matches the statutory term for enrolment and

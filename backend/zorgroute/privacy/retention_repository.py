@@ -128,9 +128,10 @@ SUPPORT_MODELS = (
 async def delete_support_records(
     uow: UnitOfWork, school_id: uuid.UUID, student_ids: Sequence[uuid.UUID]
 ) -> list[tuple[uuid.UUID, uuid.UUID]]:
-    """The student's HGW records. Group plans stay (the group's record): the student leaves
-    their rows and the rows' outcomes. OPP versions are append-only: the database's purge
-    function removes them, with its own checks on legal hold and leaving."""
+    """The student's HGW records and cases. Group plans stay (the group's record): the student
+    leaves their rows and the rows' outcomes. OPP versions and a case's timeline are
+    append-only: the database's purge functions remove them, with their own checks on legal
+    hold and leaving."""
     removed: list[tuple[uuid.UUID, uuid.UUID]] = []
     for model in SUPPORT_MODELS:
         rows = await uow.rows(
@@ -152,6 +153,13 @@ async def delete_support_records(
         removed += [(i, student_id) for (i,) in result.all()]
         result = await uow.execute(
             text("select * from retention_purge_perspective(:student)").bindparams(
+                bindparam("student", type_=Uuid())
+            ),
+            {"student": student_id},
+        )
+        removed += [(i, student_id) for (i,) in result.all()]
+        result = await uow.execute(
+            text("select * from retention_purge_cases(:student)").bindparams(
                 bindparam("student", type_=Uuid())
             ),
             {"student": student_id},
