@@ -62,6 +62,44 @@ export const routes = [
         path: 'scholen/:schoolId/leerlingen',
         element: <SchoolPage render={(s) => <StudentsPage key={s.id} school={s} />} />,
       },
+      // Case routing (zorgroute): the board, what is open, care meetings, a case.
+      {
+        path: 'scholen/:schoolId/zorg',
+        lazy: async () => {
+          const { CareBoardPage } = await import('./pages/care/CareBoardPage');
+          return {
+            element: <SchoolPage render={(s) => <CareBoardPage key={s.id} school={s} />} />,
+          };
+        },
+      },
+      {
+        path: 'scholen/:schoolId/zorg/open',
+        lazy: async () => {
+          const { CareDashboardPage } = await import('./pages/care/CareDashboard');
+          return {
+            element: <SchoolPage render={(s) => <CareDashboardPage key={s.id} school={s} />} />,
+          };
+        },
+      },
+      {
+        path: 'scholen/:schoolId/zorgoverleggen',
+        lazy: async () => {
+          const { CareMeetingsPage } = await import('./pages/care/CareMeetingsPage');
+          return {
+            element: <SchoolPage render={(s) => <CareMeetingsPage key={s.id} school={s} />} />,
+          };
+        },
+      },
+      {
+        path: 'zorgoverleggen/:meetingId',
+        lazy: async () => ({
+          Component: (await import('./pages/care/CareMeetingPage')).CareMeetingPage,
+        }),
+      },
+      {
+        path: 'casussen/:caseId',
+        lazy: async () => ({ Component: (await import('./pages/care/CasePage')).CasePage }),
+      },
       { path: 'groepen/:groupId', element: <GroupPage /> },
       { path: 'leerlingen/:studentId', element: <StudentPage /> },
       // The HGW cycle's screens load when first opened (they are most of the app's code).

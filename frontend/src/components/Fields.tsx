@@ -9,12 +9,15 @@ export interface ControlProps {
 /** A labelled control with its error from the API under it (linked for screen readers). */
 export function Field({
   label,
+  hint,
   error,
   required,
   id: givenId,
   children,
 }: {
   label: string;
+  /** Short guidance under the label (read out with the control). */
+  hint?: string | undefined;
   error?: string | undefined;
   required?: boolean;
   /** A fixed id, when other code must find the control (focus after a helper sentence). */
@@ -23,16 +26,24 @@ export function Field({
 }) {
   const generated = useId();
   const id = givenId ?? generated;
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={error ? 'field invalid' : 'field'}>
       <label htmlFor={id}>
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       {children({
         id,
         'aria-invalid': error ? true : undefined,
-        'aria-describedby': error ? `${id}-error` : undefined,
+        'aria-describedby': describedBy || undefined,
       })}
       {error ? (
         <p id={`${id}-error`} className="field-error">

@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { careEn } from './care.en';
+import { careNl } from './care.nl';
 import { en } from './en';
 import { nl } from './nl';
 
@@ -24,7 +26,9 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+  resources: { nl: { translation: nl, care: careNl }, en: { translation: en, care: careEn } },
+  ns: ['translation', 'care'],
+  defaultNS: 'translation',
   lng: initialLanguage(),
   fallbackLng: 'nl',
   interpolation: { escapeValue: false }, // React escapes

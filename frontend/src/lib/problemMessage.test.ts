@@ -57,6 +57,22 @@ describe('problems in plain Dutch', () => {
     expect(guard('not a list')).toContain('ontbreekt nog iets');
   });
 
+  it('names the guards of a care route step, with their parameter', () => {
+    const guard = (missing: unknown) =>
+      problemMessage(
+        t,
+        ApiProblem.fromBody(422, { code: 'transition-guard-failed', missing }, null),
+      );
+    expect(guard(['help_question', 'registration:izo', 'consent:register_zat'])).toBe(
+      'Voor deze stap is nog nodig: de hulpvraag van de leerling (“Help mij …”); ' +
+        'het ingevulde aanmeldingsformulier (IZO); ' +
+        'de toestemming van de ouders (aanmelden bij het ZAT).',
+    );
+    expect(guard(['evaluation_date', 'something_new'])).toMatch(
+      /^Voor deze stap is nog nodig: een evaluatiedatum\. Voor deze stap ontbreekt nog iets/,
+    );
+  });
+
   it('copes with a body that is not a problem document', () => {
     const problem = ApiProblem.fromBody(502, '<html>Bad gateway</html>', 'req-1');
     expect(problem.code).toBe('http-502');

@@ -51,9 +51,12 @@ export function guardMessage(t: TFunction, missing: readonly string[]): string {
     lines.add(t('problems.guard.oppNotDetermined', { who: t(`problems.guard.who.${who}`) }));
   }
   let other = false;
+  const care: string[] = [];
   for (const item of missing) {
     if (item === 'determined_with_student' || item === 'determined_with_parents') continue;
-    if (item.startsWith('kind')) lines.add(t('problems.guard.oppKind'));
+    const step = careGuard(t, item);
+    if (step) care.push(step);
+    else if (item.startsWith('kind')) lines.add(t('problems.guard.oppKind'));
     else if (/^individual_plans\/[^/]+\/parent_sign_off$/.test(item))
       lines.add(t('problems.guard.ihpUnsigned'));
     else if (/^individual_plans\/[^/]+\/student_view$/.test(item))
@@ -62,7 +65,55 @@ export function guardMessage(t: TFunction, missing: readonly string[]): string {
       lines.add(t('problems.guard.ihpNotEvaluated'));
     else other = true;
   }
+  if (care.length > 0) lines.add(t('problems.guard.careMissing', { list: care.join('; ') }));
   // Anything else the step needs: the general sentence (after the specific ones, if any).
   if (other || lines.size === 0) lines.add(t('problems.guardFailed'));
   return [...lines].join(' ');
+}
+
+/** The guards of a care route's steps (the API's guard library), e.g. "registration:izo". */
+const CARE_GUARDS = [
+  'help_question',
+  'guidance_question',
+  'strengths',
+  'registration',
+  'student_conversation',
+  'parent_conversation',
+  'parents_informed',
+  'parents_consulted',
+  'consent',
+  'screening_passed',
+  'discussion_recorded',
+  'evaluation_date',
+  'zat_question',
+  'direct_zat_allowed',
+  'case_coordinator',
+  'case_coordinator_if_complex',
+  'action_plan',
+  'swv_request',
+  'kickoff_recorded',
+  'final_evaluation',
+  'provisional_closure',
+  'reason',
+] as const;
+type CareGuard = (typeof CARE_GUARDS)[number];
+const PURPOSES = [
+  'discuss_care_team',
+  'register_zat',
+  'share_swv',
+  'share_external',
+  'transfer_next_school',
+] as const;
+type Purpose = (typeof PURPOSES)[number];
+
+/** One missing care guard in words ("het aanmeldingsformulier (IZO)"), or null if unknown. */
+export function careGuard(t: TFunction, guard: string): string | null {
+  const [code = '', param] = guard.split(':');
+  if (!CARE_GUARDS.includes(code as CareGuard)) return null;
+  const text = t(`problems.guard.care.${code as CareGuard}`);
+  if (!param) return text;
+  const detail = PURPOSES.includes(param as Purpose)
+    ? t(`problems.guard.purpose.${param as Purpose}`)
+    : param.toUpperCase();
+  return `${text} (${detail})`;
 }

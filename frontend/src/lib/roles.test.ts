@@ -1,14 +1,25 @@
-import { mayEditRoster, mayLeadCycle, mayWriteOpp, sectionsFor } from './roles';
+import {
+  mayEditRoster,
+  mayLeadCycle,
+  mayPlanCareMeetings,
+  mayWriteOpp,
+  sectionsFor,
+} from './roles';
 
 describe('what a role may use', () => {
   it('gives mentors and teachers their own groups first', () => {
-    expect(sectionsFor(['mentor'])).toEqual(['myGroups', 'students']);
-    expect(sectionsFor(['teacher'])).toEqual(['myGroups', 'students']);
+    expect(sectionsFor(['mentor'])).toEqual(['myGroups', 'students', 'care']);
+    expect(sectionsFor(['teacher'])).toEqual(['myGroups', 'students', 'care']);
   });
 
   it('gives care and leadership roles the whole school', () => {
-    expect(sectionsFor(['team_leader'])).toEqual(['groups', 'students']);
-    expect(sectionsFor(['mentor', 'zorgcoordinator'])).toEqual(['myGroups', 'groups', 'students']);
+    expect(sectionsFor(['team_leader'])).toEqual(['groups', 'students', 'care']);
+    expect(sectionsFor(['mentor', 'zorgcoordinator'])).toEqual([
+      'myGroups',
+      'groups',
+      'students',
+      'care',
+    ]);
   });
 
   it('offers nothing without a role (deny by default)', () => {
@@ -26,7 +37,7 @@ describe('what a role may use', () => {
 
 describe('care-team and privacy roles', () => {
   it('gives care-team members the whole school, and the privacy officer only the search', () => {
-    expect(sectionsFor(['orthopedagoog'])).toEqual(['groups', 'students']);
+    expect(sectionsFor(['orthopedagoog'])).toEqual(['groups', 'students', 'care']);
     expect(sectionsFor(['privacy_officer'])).toEqual(['students']);
     expect(sectionsFor(['external_partner'])).toEqual(['students']);
   });
@@ -48,5 +59,22 @@ describe('who writes the OPP', () => {
     expect(mayWriteOpp(['orthopedagoog'])).toBe(true);
     expect(mayWriteOpp(['teacher', 'hb_specialist'])).toBe(false);
     expect(mayWriteOpp(['team_leader', 'school_social_worker'])).toBe(false);
+  });
+});
+
+describe('the care menu (Zorg)', () => {
+  it('is for care, HB and leadership roles, and for mentors and teachers (their students)', () => {
+    expect(sectionsFor(['hb_coordinator'])).toContain('care');
+    expect(sectionsFor(['school_leader'])).toContain('care');
+    expect(sectionsFor(['mentor'])).toContain('care');
+    expect(sectionsFor(['teacher'])).toContain('care');
+    expect(sectionsFor(['privacy_officer'])).not.toContain('care');
+    expect(sectionsFor(['external_partner'])).not.toContain('care');
+  });
+
+  it('lets only care, HB and leadership roles plan care meetings', () => {
+    expect(mayPlanCareMeetings(['zorgcoordinator'])).toBe(true);
+    expect(mayPlanCareMeetings(['intern_begeleider'])).toBe(true);
+    expect(mayPlanCareMeetings(['mentor', 'teacher'])).toBe(false);
   });
 });

@@ -31,13 +31,31 @@ const CYCLE_LEAD: readonly string[] = [
   'orthopedagoog',
 ];
 
-export type Section = 'myGroups' | 'groups' | 'students';
+/** Mirrors the API's case-routing WORK roles (cases/policies.py): care, HB and leadership work
+ * on every case of their school and plan care meetings. Mentors and teachers have the menu
+ * too: the API filters the board to their own students' cases, lists the group meetings'
+ * registrations a mentor starts, the meetings they sit in and their deadlines; and the routes
+ * let them open a case (the PO leerlingbespreking, the VO IZO registration). */
+const CARE_WORK: readonly string[] = [
+  'intern_begeleider',
+  'zorgcoordinator',
+  'orthopedagoog',
+  'remedial_teacher',
+  'school_social_worker',
+  'hb_specialist',
+  'hb_coordinator',
+  'team_leader',
+  'school_leader',
+];
+
+export type Section = 'myGroups' | 'groups' | 'students' | 'care';
 
 export function sectionsFor(roles: readonly string[]): Section[] {
   const sections: Section[] = [];
   if (roles.some((r) => GROUP_BOUND.includes(r))) sections.push('myGroups');
   if (roles.some((r) => SCHOOL_WIDE.includes(r))) sections.push('groups');
   if (roles.length > 0) sections.push('students');
+  if (roles.some((r) => CARE_WORK.includes(r) || GROUP_BOUND.includes(r))) sections.push('care');
   return sections;
 }
 
@@ -55,8 +73,14 @@ export function mayWriteOpp(roles: readonly string[]): boolean {
   return roles.some((r) => CYCLE_LEAD.includes(r));
 }
 
+/** Who plans care meetings (IZO, ZAT, leerlingbespreking …): the API's WORK roles. */
+export function mayPlanCareMeetings(roles: readonly string[]): boolean {
+  return roles.some((r) => CARE_WORK.includes(r));
+}
+
 export const SECTION_PATHS: Record<Section, string> = {
   myGroups: 'mijn-groepen',
   groups: 'groepen',
   students: 'leerlingen',
+  care: 'zorg',
 };

@@ -5,7 +5,7 @@ import { Page } from '../components/Page';
 export function NotFoundPage({
   what = 'page',
 }: {
-  what?: 'page' | 'student' | 'group' | 'school';
+  what?: 'page' | 'student' | 'group' | 'school' | 'case' | 'meeting';
 }) {
   const { t } = useTranslation();
   return (

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,6 +11,7 @@ import { ageOn, formatDate } from '../lib/dates';
 import { fullName } from '../lib/names';
 import { mayEditRoster, mayWriteOpp } from '../lib/roles';
 import { useSession } from '../session/useMe';
+import { StudentCases } from './care/StudentCases';
 import { NotFoundPage } from './NotFoundPage';
 import { Perspective } from './plans/Perspective';
 import { StudentEditForm } from './StudentEditForm';
@@ -149,6 +151,7 @@ export function StudentPage() {
           name={s.preferredName || s.givenName}
           mayWrite={mayWriteOpp(school?.roles ?? [])}
         />
+        <StudentCases studentId={s.id} name={s.preferredName || s.givenName} />
         <StudentTimeline studentId={s.id} name={s.preferredName || s.givenName} />
       </div>
     </Page>
@@ -160,7 +163,7 @@ function today(): string {
 }
 
 function period(
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
   from: string,
   to: string | null | undefined,
   language: string,

@@ -113,3 +113,33 @@ export const deadlines = (page: Page, school: string) =>
 
 export const perspective = (page: Page, studentId: string) =>
   get<Perspective>(page, `/api/v1/students/${studentId}/development-perspective`);
+
+// Case routing (the cases tag of the API): what is open in the care route, a case.
+export type CareDeadline = {
+  kind: string;
+  case_id: string | null;
+  student_id: string;
+  student_name: string;
+  title: string;
+  due_on: string;
+  overdue: boolean;
+  days_overdue: number;
+  owner: string | null;
+  mine: boolean;
+};
+export type CareCase = {
+  id: string;
+  school_id: string;
+  student_name: string;
+  state: string;
+  state_name: string;
+  registration_kind: 'izo' | 'zat' | null;
+  closed_at: string | null;
+  action_items: { description: string; owner_name: string; owner_user_id: string | null }[];
+};
+
+export const careDeadlines = (page: Page, school: string) =>
+  get<{ items: CareDeadline[] }>(page, `/api/v1/schools/${school}/care-deadlines`);
+
+export const careCase = (page: Page, caseId: string) =>
+  get<CareCase>(page, `/api/v1/cases/${caseId}`);

@@ -13,8 +13,12 @@ export type Account =
   | 'teamleider'
   | 'zorgcoordinator'
   | 'docent-vakcollege'
+  | 'leerkracht'
+  | 'ib'
+  | 'jeugdarts'
   | 'onbekend';
 
 // School keys (BRIN + vestiging) of backend/zorgroute/demo/dataset.py.
 export const LYCEUM = { brin: '34CD', vestiging: '00', name: 'Stedelijk Lyceum Rivierstad' };
 export const VAKCOLLEGE = { brin: '34CD', vestiging: '01', name: 'Vakcollege Rivierstad' };
+export const REGENBOOG = { brin: '12AB', vestiging: '00', name: 'OBS De Regenboog' };

@@ -59,6 +59,7 @@ function api(roles: string[], perspective: Api): Api {
     if (url.pathname === '/api/v1/me') return json(200, me(roles));
     if (url.pathname === '/graphql') return json(200, { data: { student: STUDENT } });
     if (url.pathname === '/api/v1/students/st1/timeline') return json(200, []);
+    if (url.pathname === '/api/v1/students/st1/cases') return json(200, []);
     return perspective(request, url);
   };
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Perspective as Opp, type PerspectiveVersion, usePerspective } from '../../api/hgw';
@@ -203,7 +204,7 @@ function VersionView({ version: v, name }: { version: PerspectiveVersion; name: 
 }
 
 function determinedWith(
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
   v: Pick<PerspectiveVersion, 'determined_with_student' | 'determined_with_parents'>,
 ): string {
   if (v.determined_with_student && v.determined_with_parents) return t('opp.with.both');
