@@ -1,7 +1,8 @@
 """Inzageverzoek (AVG art. 15): a privacy officer or school leader exports everything the
 school holds about one student, as JSON or as a readable Dutch PDF: details, guardians,
-enrolments, notes, the records of the HGW cycle and plans (export_support), consents,
-disclosures, access grants, legal holds and the audit trail.
+enrolments, notes, the records of the HGW cycle and plans (export_support), the cases of the
+case routing (export_cases), consents, disclosures, access grants, legal holds and the audit
+trail.
 
 Who may: `privacy_officer` and `school_leader` at the student's school (policies.EXPORT). A
 student of a school where the caller has no membership, or one the caller may not see
@@ -25,6 +26,7 @@ from zorgroute.core.security.principal import Principal
 from zorgroute.organisations import repository as org_repo
 from zorgroute.privacy import export_repository as repo
 from zorgroute.privacy import policies
+from zorgroute.privacy.export_cases import cases_export
 from zorgroute.privacy.export_pdf import render_export_pdf
 from zorgroute.privacy.export_schemas import (
     ExportAccessGrant,
@@ -83,6 +85,7 @@ async def export_student(
     years = {y.id: y.name for y in await org_repo.school_years(uow, [school_id])}
     notes = await repo.notes(uow, school_id, student.id)
     support = await support_export(uow, school_id, student.id)
+    cases = await cases_export(uow, school_id, student.id)
     consents = await repo.consents(uow, school_id, student.id)
     disclosures = await repo.disclosures(uow, school_id, student.id)
     grants = await repo.access_grants(uow, school_id, student.id)
@@ -161,6 +164,7 @@ async def export_student(
             for n in notes
         ],
         support=support,
+        cases=cases,
         consents=[
             ExportConsent(
                 id=c.id,

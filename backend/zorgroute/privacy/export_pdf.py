@@ -23,6 +23,10 @@ from fpdf.enums import XPos, YPos
 
 from zorgroute.privacy.export_schemas import (
     ExportAuditEvent,
+    ExportCase,
+    ExportCaseEvent,
+    ExportCaseRegistration,
+    ExportFactors,
     ExportGoal,
     ExportIndividualPlan,
     ExportNeedItem,
@@ -207,6 +211,25 @@ ACTIONS = {
     "opp.revision": "ontwikkelingsperspectief bijgesteld",
     "timeline.read": "tijdlijn bekeken",
     "deadline.read": "termijnen bekeken",
+    "case.open": "zorgtraject geopend",
+    "case.read": "zorgtraject bekeken",
+    "case.list": "zorgtrajecten bekeken",
+    "case.update": "casusdossier bijgewerkt",
+    "case.transition": "stap in de zorgroute gezet",
+    "case.registration.save": "aanmeldingsformulier bijgewerkt",
+    "case.screening": "aanmelding gescreend",
+    "case.conversation": "gesprek over het zorgtraject vastgelegd",
+    "case.action_item.create": "actiepunt toegevoegd",
+    "case.action_item.update": "actiepunt bijgewerkt",
+    "case.intervention.create": "interventie toegevoegd",
+    "case.intervention.update": "interventie bijgewerkt",
+    "case.referral.create": "verwezen naar externe zorg",
+    "case.referral.update": "verwijzing bijgewerkt",
+    "case.swv_request.create": "arrangement aangevraagd bij het samenwerkingsverband",
+    "case.swv_request.decision": "besluit van het samenwerkingsverband vastgelegd",
+    "case.grant.create": "toegang tot het zorgtraject voor een externe gegeven",
+    "care_meeting.agenda_add": "geagendeerd voor een zorgoverleg",
+    "care_meeting.minutes": "verslag van een zorgoverleg vastgelegd",
 }
 
 # -- Handelingsgericht werken (HGW) and plans ----------------------------------------------------
@@ -283,6 +306,195 @@ FACTOR_LOCI = {
     "living_environment": "in de leefomgeving",
 }
 OWN_WORDS = "In eigen woorden van de leerling"
+
+
+# -- Case routing (zorgtrajecten) ----------------------------------------------------------------
+CASE_ORIGINS = {
+    "group_meeting": "uit de groepsbespreking",
+    "manual": "handmatig geopend",
+    "shortened": "verkorte aanmelding",
+    "po_transfer": "overdracht van de basisschool",
+    "observation": "uit een observatie",
+}
+COMPLEXITIES = {"regular": "regulier", "complex": "complex"}
+CASE_REASONS = {
+    "insufficient_benefit": "herhaald onvoldoende geprofiteerd van het aanbod in het groepsplan",
+    "needs_unclear": "ontwikkelingsperspectief of onderwijsbehoeften blijven onduidelijk",
+    "suspected_disorder": "ernstige vermoedens van problemen of een stoornis",
+    "severe_behaviour": "ernstige gedragsproblemen",
+    "home_situation": "problematische opvoedsituatie of leefomgeving",
+    "too_large_for_first_line": "te groot voor de eerste lijn (mentor en docenten)",
+    "gifted_complex": "complexe casus bij (hoog)begaafdheid",
+}
+STRENGTHS = "Sterke kanten, stimulerend"
+HINDERING = "Belemmerende factoren"
+FACTOR_PLACES = (
+    ("student", "Bij de leerling"),
+    ("school", "Op school"),
+    ("family", "In het gezin"),
+)
+REGISTRATION_TITLES = {
+    "izo": "Aanmelding intern zorgoverleg (IZO)",
+    "zat": "Aanmelding zorg- en adviesteam (ZAT)",
+}
+REGISTRATION_STATUSES = {
+    "draft": "in voorbereiding",
+    "submitted": "ingediend",
+    "info_requested": "aanvulling gevraagd",
+    "accepted": "geaccepteerd",
+    "returned": "eerst acties in de eerste lijn",
+}
+# The registration form's fields, in the form's order (support and request types apart).
+REGISTRATION_FIELDS = (
+    ("problem", "Wat is het probleem?"),
+    ("onset_cause", "Begin en mogelijke oorzaak"),
+    ("functioning_at_home", "Functioneren thuis en daarbuiten"),
+    ("support_other", "Andere vorm van ondersteuning"),
+    ("already_done", "Al gedaan door de aanmelder"),
+    ("earlier_help", "Eerdere hulpverlening"),
+    ("earlier_discussed", "Eerder besproken in IZO of ZAT"),
+    ("earlier_investigation", "Eerder onderzoek en uitkomsten"),
+    ("diagnosed_disorder", "Gediagnosticeerde stoornis"),
+    ("learning_results", "Leerresultaten"),
+    ("social_emotional", "Sociaal-emotionele ontwikkeling"),
+    ("interaction", "Interactie leerlingen en docenten"),
+    ("work_attitude", "Werkhouding en taakaanpak"),
+    ("motivation", "Motivatie en welbevinden"),
+    ("attendance", "Aanwezigheid en verzuim"),
+    ("other", "Overige opmerkingen"),
+)
+SUPPORT_TYPES = {
+    "investigation_needs_opp": "onderzoek naar de onderwijsbehoeften en/of het OPP",
+    "student_guidance": "begeleiding van de leerling",
+    "teacher_guidance": "begeleiding van de mentor en/of docenten",
+    "parent_guidance": "begeleiding van de ouders",
+    "other": "anders",
+}
+REQUEST_TYPES = {
+    "advice_support_school": "advies of ondersteuning voor mentor en docenten",
+    "external_help": "een hulptraject bij externe hulpverlening",
+    "other_school_or_special": "toeleiding naar een andere school of speciale voorziening",
+}
+# The four questions of a screening, short enough for a table cell.
+SCREENING_CHECKS = (
+    ("right_line", "Hoort in deze lijn"),
+    ("questions_clear", "Vragen helder"),
+    ("prior_line_exhausted", "Vorige lijn deed wat kon"),
+    ("parents_student_aware", "Ouders en leerling weten het"),
+)
+SCREENING_OUTCOMES = {
+    "accept": "geaccepteerd en geagendeerd",
+    "request_info": "aanvulling gevraagd aan de aanmelder",
+    "first_line_actions": "eerst acties in de eerste lijn",
+}
+CONVERSATION_WITH = {"student": "Gesprek met de leerling", "parents": "Gesprek met de ouders"}
+CONVERSATION_MOMENTS = {
+    "before": "vóór de bespreking",
+    "after": "na de bespreking",
+    "kickoff": "startgesprek",
+    "evaluation": "evaluatie",
+}
+FORUMS = {
+    "izo": "intern zorgoverleg (IZO)",
+    "zat": "zorg- en adviesteam (ZAT)",
+    "leerlingbespreking": "leerlingbespreking",
+    "ondersteuningsteam": "ondersteuningsteam (OT)",
+    "mdo": "multidisciplinair overleg (MDO)",
+}
+CARE_MEETING_STATUSES = {"scheduled": "gepland", "held": "gehouden", "cancelled": "afgezegd"}
+DISCUSSION_KINDS = {"new": "nieuwe casus", "progress": "voortgang"}
+MINUTES_FIELDS = {
+    "analysis": "Analyse van het probleem",
+    "help_question": "Hulpvraag van de leerling",
+    "guidance_question": "Begeleidingsvraag",
+    "done_so_far": "Al gedaan, met welk resultaat",
+    "perspective": "Ontwikkelingsperspectief",
+    "needs": "Onderwijsbehoeften",
+    "offer_in_group": "Aanbod in de groep",
+    "student_guidance": "Begeleiding leerling en ouders",
+    "coaching": "Coaching van mentor en docenten",
+    "zat_registration": "Aanmelding bij het ZAT",
+    "parent_alignment": "Afstemming met de ouders",
+    "summary": "Afspraken, besluiten en vervolg",
+    "additional_info": "Aanvullende informatie",
+    "solutions_student": "Oplossingsrichtingen: leerling",
+    "solutions_family": "Oplossingsrichtingen: gezin",
+    "solutions_school": "Oplossingsrichtingen: school",
+    "interventions": "Besluiten over interventies",
+    "goals": "Doelen",
+}
+ACTION_STATUSES = {"open": "open", "done": "afgerond", "cancelled": "vervallen"}
+INTERVENTION_KINDS = {
+    "remedial_teaching": "remedial teaching",
+    "dyslexia_support": "dyslexiebegeleiding",
+    "social_skills_training": "sociale-vaardigheidstraining",
+    "fear_of_failure_training": "faalangstreductietraining",
+    "counselling": "gesprekken (orthopedagoog, psycholoog, schoolmaatschappelijk werk)",
+    "homework_support": "huiswerkbegeleiding",
+    "teacher_coaching": "coaching van mentor en docenten",
+    "parent_support": "ondersteuning van de ouders",
+    "career_guidance": "loopbaanbegeleiding",
+    "investigation": "onderzoek",
+    "enrichment_programme": "verrijkingsprogramma",
+    "other": "anders",
+}
+INTERVENTION_STATUSES = {"planned": "gepland", "running": "loopt", "ended": "afgerond"}
+EFFECTS = {
+    "effective": "helpt",
+    "partly": "helpt deels",
+    "not_effective": "helpt niet",
+    "unknown": "weet (nog) niet",
+}
+REFERRAL_TARGETS = {
+    "jgz": "jeugdgezondheidszorg (jeugdarts)",
+    "jeugdhulp": "jeugdhulp",
+    "cjg": "Centrum voor Jeugd en Gezin",
+    "leerplicht": "leerplichtambtenaar",
+    "ggz": "geestelijke gezondheidszorg",
+    "mee": "MEE",
+    "verslavingszorg": "verslavingszorg",
+    "other": "andere organisatie",
+}
+REFERRAL_STATUSES = {
+    "requested": "aangevraagd",
+    "started": "gestart",
+    "ended": "afgerond",
+    "declined": "afgewezen",
+}
+SWV_REQUEST_TYPES = {
+    "ambulant_support": "ambulante begeleiding",
+    "consultation": "consultatie of advies",
+    "rebound": "rebound (tijdelijke plaatsing)",
+    "special_education": "voortgezet speciaal onderwijs (toelaatbaarheidsverklaring)",
+    "other": "anders",
+}
+SWV_DECISIONS = {
+    "pending": "in behandeling",
+    "granted": "toegekend",
+    "rejected": "afgewezen",
+    "withdrawn": "ingetrokken",
+}
+CLOSURE_OUTCOMES = {
+    "goals_met": "doelen bereikt",
+    "partly_met": "doelen deels bereikt",
+    "referred_on": "doorverwezen",
+    "moved_school": "naar een andere school",
+    "other": "anders",
+}
+EVENT_KINDS = {
+    "opened": "Geopend",
+    "transition": "Stap",
+    "registration": "Aanmelding",
+    "screening": "Screening",
+    "conversation": "Gesprek",
+    "discussion": "Bespreking",
+    "action_item": "Actiepunt",
+    "intervention": "Interventie",
+    "referral": "Verwijzing",
+    "swv_request": "Samenwerkingsverband",
+    "closure": "Afsluiting",
+    "grant": "Toegang",
+}
 
 
 def _label(table: dict[str, str], code: str | None) -> str:
@@ -386,9 +598,25 @@ class _ExportPdf(FPDF):
             if not value:
                 continue
             self.set_font("Helvetica", "B", 10)
-            self.cell(label_width, 5.5, label)
+            if self.get_string_width(label) > label_width - 2 * self.c_margin:
+                # A label wider than its column gets a line of its own.
+                self.multi_cell(0, 5.5, label, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                self.cell(label_width, 5.5, "")
+            else:
+                self.cell(label_width, 5.5, label)
             self.set_font("Helvetica", size=10)
             self.multi_cell(0, 5.5, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+    def part_title(self, text: str) -> None:
+        """A part within a subheading's record (e.g. the conversations of one case)."""
+        if self.get_y() > self.h - 55:  # keep it with its first block or table rows
+            self.add_page()
+        self.ln(2.5)
+        self.set_font("Helvetica", "B", 10.5)
+        self.set_text_color(20, 60, 110)
+        self.multi_cell(0, 5.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.set_text_color(0, 0, 0)
+        self.set_font("Helvetica", size=10)
 
     def block_title(self, text: str) -> None:
         if self.get_y() > self.h - 40:
@@ -524,6 +752,7 @@ def render_export_pdf(export: StudentExport) -> bytes:
         pdf.paragraph(n.body)
 
     _support_section(pdf, export.support)
+    _cases_section(pdf, export.cases)
 
     pdf.heading("Toestemmingen")
     if not export.consents:
@@ -886,6 +1115,416 @@ def _support_section(pdf: _ExportPdf, support: ExportSupport) -> None:
             label_width=width,
         )
         pdf.byline(f"Opgesteld door {v.author_name}")
+
+
+def _cases_section(pdf: _ExportPdf, cases: Sequence[ExportCase]) -> None:
+    """Zorgtrajecten: the student's cases in the school's route, one after the other."""
+    pdf.heading("Zorgtrajecten")
+    pdf.paragraph(
+        "Als de ondersteuning in de klas niet genoeg is, volgt de school de zorgroute: een "
+        "zorgtraject met aanmeldingen, gesprekken met de leerling en de ouders, besprekingen in "
+        "zorgoverleggen, afspraken en hulp binnen en buiten de school. Van een zorgoverleg staan "
+        "hier alleen de titel, de datum en het verslag over deze leerling. Ook gegevens die in "
+        "Zorgroute maar voor een deel van de medewerkers zichtbaar zijn, staan hier.",
+        size=9,
+    )
+    if not cases:
+        pdf.empty("Er is geen zorgtraject voor de leerling.")
+    for c in cases:
+        _case(pdf, c)
+
+
+def _case(pdf: _ExportPdf, c: ExportCase) -> None:
+    width = 62
+    pdf.subheading(f"{c.route_name}, geopend op {d(c.opened_at)}")
+    level = f" ({c.level_name})" if c.level_name else ""
+    pdf.fields(
+        [
+            ("Zorgroute", f"{c.route_name} (versie {c.route_revision})"),
+            ("Stap", f"{c.state_name}{level}, sinds {d(c.state_since)}"),
+            (
+                "Geopend",
+                f"{d(c.opened_at)}, {_label(CASE_ORIGINS, c.origin)}; "
+                f"aangemeld door {c.registrant_name}",
+            ),
+            (
+                "Afgesloten",
+                d(c.closed_at) + (" (voorlopig)" if c.closure_provisional else "")
+                if c.closed_at
+                else "",
+            ),
+            ("Complexiteit", _label(COMPLEXITIES, c.complexity)),
+            ("Casusregisseur", c.coordinator_name or ""),
+            ("Contactpersoon voor de ouders", c.parent_contact_name or ""),
+            ("Reden van aanmelding", "\n".join(f"- {_label(CASE_REASONS, r)}" for r in c.reasons)),
+            ("Hulpvraag van de leerling", c.help_question_student or ""),
+            ("Hulpvraag van de ouders", c.help_question_parents or ""),
+            ("Begeleidingsvraag", c.guidance_question or ""),
+            (STRENGTHS, _factor_lines(c.strengths)),
+            (HINDERING, _factor_lines(c.hindering)),
+            ("Schoolloopbaan", c.school_career or ""),
+            ("Eerdere ondersteuning", c.prior_support or ""),
+            ("Thuissituatie", c.home_situation or ""),
+            ("Vraag aan het ZAT / OT", c.zat_question or ""),
+            (
+                "Ouders op de hoogte",
+                _yes_no(c.parents_informed)
+                + (
+                    f"; reden: {c.parents_not_informed_reason}"
+                    if c.parents_not_informed_reason
+                    else ""
+                ),
+            ),
+            ("Eerste bespreking", d(c.first_discussed_at)),
+            ("Evaluatiedatum", d(c.evaluation_on)),
+        ],
+        label_width=width,
+    )
+
+    pdf.part_title("Aanmeldingen")
+    if not c.registrations:
+        pdf.empty("Geen aanmeldingsformulier ingevuld.")
+    for r in c.registrations:
+        _registration(pdf, r, c, width)
+
+    pdf.part_title("Screenings")
+    if c.screenings:
+        pdf.grid(
+            ["Datum", "Formulier", "De vier vragen", "Uitkomst", "Toelichting", "Door"],
+            [
+                [
+                    d(s.screened_at),
+                    s.registration_kind.upper(),
+                    "\n".join(
+                        f"{question}: {_yes_no(getattr(s, key))}"
+                        for key, question in SCREENING_CHECKS
+                    ),
+                    _label(SCREENING_OUTCOMES, s.outcome),
+                    "\n".join(
+                        p
+                        for p in (
+                            "Wat ontbreekt: " + "; ".join(s.missing_items)
+                            if s.missing_items
+                            else "",
+                            f"Voorgestelde acties: {s.proposed_actions}"
+                            if s.proposed_actions
+                            else "",
+                            s.notes or "",
+                        )
+                        if p
+                    ),
+                    s.screened_by,
+                ]
+                for s in c.screenings
+            ],
+            [20, 18, 52, 28, 32, 24],
+        )
+    else:
+        pdf.empty("Geen screenings vastgelegd.")
+
+    pdf.part_title("Gesprekken met de leerling en de ouders")
+    if not c.conversations:
+        pdf.empty("Geen gesprekken vastgelegd.")
+    for v in c.conversations:
+        forum = f" ({_label(FORUMS, v.forum)})" if v.forum else ""
+        pdf.block_title(
+            f"{d(v.held_on)} · {_label(CONVERSATION_WITH, v.with_whom)}, "
+            f"{_label(CONVERSATION_MOMENTS, v.moment)}{forum}"
+        )
+        pdf.fields(
+            [
+                ("Aanwezig", v.participants or ""),
+                ("Verslag", v.summary),
+                ("Afspraken", v.agreements or ""),
+            ],
+            label_width=width,
+        )
+        pdf.byline(f"Vastgelegd door {v.recorded_by}")
+
+    pdf.part_title("Zorgoverleggen en verslagen")
+    if not c.discussions:
+        pdf.empty("Het zorgtraject is in geen zorgoverleg besproken.")
+    for m in c.discussions:
+        pdf.block_title(
+            f"{m.meeting_title} · {_label(FORUMS, m.meeting_forum)} · "
+            f"{d(m.meeting_held_at or m.meeting_scheduled_at)} "
+            f"({_label(CARE_MEETING_STATUSES, m.meeting_status)})"
+        )
+        pdf.fields(
+            [
+                ("Soort bespreking", _label(DISCUSSION_KINDS, m.kind)),
+                ("Besproken op", d(m.discussed_at) if m.discussed_at else "nog niet besproken"),
+                *[(_label(MINUTES_FIELDS, k), v) for k, v in _in_form_order(m.minutes)],
+                ("Besluiten", "\n".join(f"- {x}" for x in m.decisions)),
+                ("Evaluatiedatum", d(m.evaluation_on)),
+                ("Informeert leerling en ouders", m.informs_student_parents or ""),
+                ("Koppelt het advies terug", m.relays_advice_to_school or ""),
+            ],
+            label_width=width,
+        )
+        if m.recorded_by:
+            pdf.byline(f"Verslag vastgelegd door {m.recorded_by}")
+
+    pdf.part_title("Actiepunten (plan van aanpak)")
+    if c.action_items:
+        pdf.grid(
+            ["Actie", "Doel", "Wie", "Uiterlijk", "Stand", "Terugkoppeling"],
+            [
+                [
+                    a.description,
+                    a.goal or "",
+                    a.owner_name + (f" ({a.organisation})" if a.organisation else ""),
+                    d(a.due_on),
+                    _label(ACTION_STATUSES, a.status)
+                    + (f" op {d(a.done_at)}" if a.done_at else ""),
+                    a.report or "",
+                ]
+                for a in c.action_items
+            ],
+            [40, 30, 30, 20, 20, 34],
+        )
+    else:
+        pdf.empty("Geen actiepunten.")
+
+    pdf.part_title("Interventies")
+    if not c.interventions:
+        pdf.empty("Geen interventies.")
+    for i in c.interventions:
+        until = f" t/m {d(i.ends_on)}" if i.ends_on else ""
+        pdf.block_title(
+            f"{_label(INTERVENTION_KINDS, i.kind)} · vanaf {d(i.starts_on)}{until} "
+            f"({_label(INTERVENTION_STATUSES, i.status)})"
+        )
+        pdf.fields(
+            [
+                ("Doel", i.goal),
+                ("Door wie", i.provider),
+                ("Hoe vaak", i.frequency or ""),
+                ("Evalueren op", d(i.evaluation_on)),
+                ("Resultaat", i.outcome or ""),
+                ("Effect volgens de leerling", _effect(i.effect_student, i.effect_student_note)),
+                ("Effect volgens de ouders", _effect(i.effect_parents, i.effect_parents_note)),
+                (
+                    "Overgedragen aan de klas",
+                    _yes_no(i.transferred_to_class) if i.status == "ended" else "",
+                ),
+            ],
+            label_width=width,
+        )
+
+    pdf.part_title("Verwijzingen")
+    if not c.referrals:
+        pdf.empty("Geen verwijzingen naar externe zorg.")
+    for f in c.referrals:
+        pdf.block_title(
+            f"{d(f.referred_on)} · {_label(REFERRAL_TARGETS, f.target)} "
+            f"({_label(REFERRAL_STATUSES, f.status)})"
+        )
+        pdf.fields(
+            [
+                ("Organisatie", f.organisation or ""),
+                ("Reden en vraag", f.reason),
+                (
+                    "Grondslag",
+                    f"zonder toestemming: {_label(LEGAL_GROUNDS, f.legal_ground)}"
+                    if f.legal_ground
+                    else ("toestemming" if f.consent_id else "geen gegevens gedeeld"),
+                ),
+                ("Gestart op", d(f.started_on)),
+                ("Terugkoppeling", f.feedback or ""),
+            ],
+            label_width=width,
+        )
+
+    pdf.part_title("Samenwerkingsverband")
+    if not c.swv_requests:
+        pdf.empty("Geen arrangement aangevraagd bij het samenwerkingsverband.")
+    for w in c.swv_requests:
+        temporary = ", tijdelijk" if w.temporary else ""
+        pdf.block_title(
+            f"{d(w.requested_on)} · {_label(SWV_REQUEST_TYPES, w.request_type)}{temporary}"
+        )
+        decided = f" op {d(w.decided_on)}" if w.decided_on else ""
+        weeks = (
+            f" ({(w.starts_on - w.requested_on).days / 7:.1f} weken na de aanvraag)".replace(
+                ".", ","
+            )
+            if w.starts_on
+            else ""
+        )
+        pdf.fields(
+            [
+                ("Doelen en activiteiten", w.goals),
+                (
+                    "Gedocumenteerde inspanningen",
+                    "\n".join(
+                        "- " + e.what + "".join(f"; {p}" for p in (e.period, e.result) if p)
+                        for e in w.documented_efforts
+                    ),
+                ),
+                ("Gewenste start", d(w.requested_start)),
+                ("Toestemming ouders", "ja" if w.consent_id else ""),
+                ("Besluit", _label(SWV_DECISIONS, w.decision) + decided),
+                ("Toelichting bij het besluit", w.decision_note or ""),
+                ("Start", d(w.starts_on) + weeks),
+                ("Einde", d(w.ended_on)),
+            ],
+            label_width=width,
+        )
+
+    if c.closure is not None:
+        pdf.part_title("Afsluiting")
+        pdf.fields(
+            [
+                ("Uitkomst", _label(CLOSURE_OUTCOMES, c.closure.outcome)),
+                ("Eindevaluatie", c.closure.evaluation),
+                (
+                    "Geëvalueerd met",
+                    " en ".join(
+                        w
+                        for w, done in (
+                            ("de leerling", c.closure.evaluated_with_student),
+                            ("de ouders", c.closure.evaluated_with_parents),
+                        )
+                        if done
+                    )
+                    or "niet met de leerling of de ouders",
+                ),
+                ("Nazorg", c.closure.aftercare),
+                ("Voorlopig afgesloten", _yes_no(c.closure.provisional)),
+            ],
+            label_width=width,
+        )
+
+    pdf.part_title("Tijdlijn")
+    if c.events:
+        pdf.grid(
+            ["Wanneer", "Wat", "Door", "Reden"],
+            [[dt(e.at), _event_text(e), e.actor_name, e.reason or ""] for e in c.events],
+            [28, 80, 34, 32],
+        )
+    else:
+        pdf.empty("Nog niets vastgelegd.")
+
+
+def _registration(pdf: _ExportPdf, r: ExportCaseRegistration, c: ExportCase, width: int) -> None:
+    pdf.block_title(
+        f"{_label(REGISTRATION_TITLES, r.kind)} ({_label(REGISTRATION_STATUSES, r.status)})"
+    )
+    form = r.form
+    pdf.fields(
+        [
+            (
+                "Vorm van ondersteuning",
+                ", ".join(_label(SUPPORT_TYPES, t) for t in form.support_types),
+            ),
+            (
+                "Vraag aan het ZAT",
+                ", ".join(_label(REQUEST_TYPES, t) for t in form.request_types),
+            ),
+            *[(label, str(getattr(form, key))) for key, label in REGISTRATION_FIELDS],
+        ],
+        label_width=width,
+    )
+    if not any((form.support_types, form.request_types)) and not any(
+        getattr(form, key) for key, _ in REGISTRATION_FIELDS
+    ):
+        pdf.empty("Het formulier is nog leeg.")
+    snap = r.snapshot
+    if snap is not None:
+        # The case file frozen on submission: only what has changed since is repeated here.
+        reasons_then = "\n".join(f"- {_label(CASE_REASONS, x)}" for x in snap.reasons)
+        reasons_now = "\n".join(f"- {_label(CASE_REASONS, x)}" for x in c.reasons)
+        then = [
+            ("Hulpvraag van de leerling", snap.help_question_student, c.help_question_student),
+            ("Hulpvraag van de ouders", snap.help_question_parents, c.help_question_parents),
+            ("Begeleidingsvraag", snap.guidance_question, c.guidance_question),
+            (STRENGTHS, _factor_lines(snap.strengths), _factor_lines(c.strengths)),
+            (HINDERING, _factor_lines(snap.hindering), _factor_lines(c.hindering)),
+            ("Schoolloopbaan", snap.school_career, c.school_career),
+            ("Eerdere ondersteuning", snap.prior_support, c.prior_support),
+            ("Reden van aanmelding", reasons_then, reasons_now),
+        ]
+        changed = [
+            (label, was or "(leeg)") for label, was, now in then if (was or "") != (now or "")
+        ]
+        if changed:
+            pdf.paragraph(
+                "Bij het indienen stond in het casusdossier anders dan nu:", size=9, style="I"
+            )
+            pdf.fields(changed, label_width=width)
+    if r.submitted_at:
+        pdf.byline(f"Ingediend door {r.submitted_by or 'onbekend'} op {d(r.submitted_at)}")
+
+
+def _in_form_order(minutes: dict[str, str]) -> list[tuple[str, str]]:
+    """The report fields in the order of the forms (JSON objects lose their order)."""
+    order = {key: n for n, key in enumerate(MINUTES_FIELDS)}
+    return sorted(minutes.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))
+
+
+def _factor_lines(f: ExportFactors) -> str:
+    return "\n".join(
+        f"{place}: {text}" for key, place in FACTOR_PLACES if (text := getattr(f, key))
+    )
+
+
+def _effect(code: str | None, note: str | None) -> str:
+    return ": ".join(p for p in (_label(EFFECTS, code), note or "") if p)
+
+
+def _event_text(e: ExportCaseEvent) -> str:
+    """What happened, in Dutch, as the case's timeline shows it."""
+    action = e.action or ""
+    match e.kind:
+        case "opened":
+            what = f"Zorgtraject geopend: {e.step_label or action}"
+        case "transition":
+            what = e.step_label or action
+        case "screening":
+            what = f"Screening: {_label(SCREENING_OUTCOMES, action)}"
+        case "conversation":
+            with_whom, _, moment = action.partition("_")
+            what = f"{_label(CONVERSATION_WITH, with_whom)}, {_label(CONVERSATION_MOMENTS, moment)}"
+        case "discussion":
+            what = (
+                "Geagendeerd voor een zorgoverleg"
+                if action == "scheduled"
+                else "Verslag van de bespreking vastgelegd"
+            )
+        case "action_item":
+            what = (
+                "Actiepunt toegevoegd"
+                if action == "added"
+                else f"Actiepunt {_label(ACTION_STATUSES, action)}"
+            )
+        case "intervention":
+            what = (
+                "Interventie toegevoegd"
+                if action == "started"
+                else f"Interventie: {_label(INTERVENTION_STATUSES, action)}"
+            )
+        case "referral":
+            what = (
+                f"Verwezen naar {REFERRAL_TARGETS[action]}"
+                if action in REFERRAL_TARGETS
+                else f"Verwijzing: {_label(REFERRAL_STATUSES, action)}"
+            )
+        case "swv_request":
+            what = (
+                f"Arrangement aangevraagd: {SWV_REQUEST_TYPES[action]}"
+                if action in SWV_REQUEST_TYPES
+                else f"Besluit samenwerkingsverband: {_label(SWV_DECISIONS, action)}"
+            )
+        case "grant":
+            what = "Tijdelijke toegang voor een externe partner"
+        case _:
+            what = _label(EVENT_KINDS, e.kind) + (f": {action}" if action else "")
+    if e.from_state_name and e.to_state_name and e.from_state != e.to_state:
+        what += f"\nvan “{e.from_state_name}” naar “{e.to_state_name}”"
+    elif e.kind == "opened" and e.to_state_name:
+        what += f"\nstap: “{e.to_state_name}”"
+    return what
 
 
 def _goal_lines(goals: Sequence[ExportGoal]) -> str:

@@ -1,6 +1,6 @@
 """SQL of the inzage export. Roster rows (guardians, enrolments, assignments) come from the
-roster repository; this module reads the privacy, notes, HGW, plan and audit records of one
-student. Every query is limited to the school and the student (one query per record type);
+roster repository; this module reads the privacy, notes, HGW, plan, case and audit records of
+one student. Every query is limited to the school and the student (one query per record type);
 none applies the app's role filters: the export holds everything."""
 
 from __future__ import annotations
@@ -10,9 +10,24 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select as sa_select
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
 
 from zorgroute.audit.models import AuditEvent
+from zorgroute.cases.models import (
+    ActionItem,
+    CareCase,
+    CareMeeting,
+    CareRoute,
+    CaseConversation,
+    CaseDiscussion,
+    CaseEvent,
+    CaseRegistration,
+    CaseScreening,
+    ExternalReferral,
+    Intervention,
+    SwvRequest,
+)
 from zorgroute.core.db import UnitOfWork
 from zorgroute.hgw.models import (
     AssessmentResult,
@@ -36,7 +51,7 @@ from zorgroute.plans.models import (
 )
 from zorgroute.privacy.models import AccessGrant, Consent, Disclosure
 from zorgroute.privacy.retention_models import LegalHold
-from zorgroute.roster.models import Group, Guardian, Student
+from zorgroute.roster.models import Group, Guardian, StaffMember, Student
 
 
 async def student_school(
@@ -267,6 +282,163 @@ async def perspective_versions(
             DevelopmentPerspectiveVersion.student_id == student_id,
         )
         .order_by(col(DevelopmentPerspectiveVersion.number), col(DevelopmentPerspectiveVersion.id))
+    )
+
+
+# -- Case routing ----------------------------------------------------------------------------
+# The records of a case are read through the case: this school's cases of this student.
+def _of_student_cases(school_id: uuid.UUID, student_id: uuid.UUID) -> Any:
+    return (
+        select(CareCase.id)
+        .where(CareCase.school_id == school_id, CareCase.student_id == student_id)
+        .scalar_subquery()
+    )
+
+
+async def cases(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[tuple[CareCase, CareRoute, StaffMember | None, StaffMember | None]]:
+    """The student's cases with the route revision each runs on, the case coordinator and the
+    parents' contact person."""
+    coordinator = aliased(StaffMember)
+    contact = aliased(StaffMember)
+    rows = await uow.rows(
+        select(CareCase, CareRoute, coordinator, contact)
+        .join(CareRoute, col(CareRoute.id) == CareCase.route_id)
+        .outerjoin(coordinator, col(coordinator.id) == CareCase.coordinator_staff_id)
+        .outerjoin(contact, col(contact.id) == CareCase.parent_contact_staff_id)
+        .where(CareCase.school_id == school_id, CareCase.student_id == student_id)
+        .order_by(col(CareCase.opened_at), col(CareCase.id))
+    )
+    return [(c, r, co, pc) for c, r, co, pc in rows]
+
+
+async def case_registrations(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[CaseRegistration]:
+    return await uow.scalars(
+        select(CaseRegistration)
+        .where(
+            CaseRegistration.school_id == school_id,
+            col(CaseRegistration.case_id).in_(_of_student_cases(school_id, student_id)),
+        )
+        .order_by(col(CaseRegistration.created_at), col(CaseRegistration.id))
+    )
+
+
+async def case_screenings(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[CaseScreening]:
+    return await uow.scalars(
+        select(CaseScreening)
+        .where(
+            CaseScreening.school_id == school_id,
+            col(CaseScreening.case_id).in_(_of_student_cases(school_id, student_id)),
+        )
+        .order_by(col(CaseScreening.screened_at), col(CaseScreening.id))
+    )
+
+
+async def case_conversations(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[CaseConversation]:
+    return await uow.scalars(
+        select(CaseConversation)
+        .where(
+            CaseConversation.school_id == school_id,
+            col(CaseConversation.case_id).in_(_of_student_cases(school_id, student_id)),
+        )
+        .order_by(
+            col(CaseConversation.held_on),
+            col(CaseConversation.created_at),
+            col(CaseConversation.id),
+        )
+    )
+
+
+async def case_discussions(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[tuple[CaseDiscussion, CareMeeting]]:
+    """This student's cases on care meetings' agendas, with the meeting (never its members or
+    its other cases)."""
+    rows = await uow.rows(
+        select(CaseDiscussion, CareMeeting)
+        .join(CareMeeting, col(CareMeeting.id) == CaseDiscussion.meeting_id)
+        .where(
+            CaseDiscussion.school_id == school_id,
+            col(CaseDiscussion.case_id).in_(_of_student_cases(school_id, student_id)),
+        )
+        .order_by(col(CareMeeting.scheduled_at), col(CaseDiscussion.id))
+    )
+    return [(d, m) for d, m in rows]
+
+
+async def case_action_items(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[ActionItem]:
+    return await uow.scalars(
+        select(ActionItem)
+        .where(
+            ActionItem.school_id == school_id,
+            col(ActionItem.case_id).in_(_of_student_cases(school_id, student_id)),
+        )
+        .order_by(col(ActionItem.due_on), col(ActionItem.created_at), col(ActionItem.id))
+    )
+
+
+async def case_interventions(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[Intervention]:
+    return await uow.scalars(
+        select(Intervention)
+        .where(
+            Intervention.school_id == school_id,
+            col(Intervention.case_id).in_(_of_student_cases(school_id, student_id)),
+        )
+        .order_by(col(Intervention.starts_on), col(Intervention.created_at), col(Intervention.id))
+    )
+
+
+async def case_referrals(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[ExternalReferral]:
+    return await uow.scalars(
+        select(ExternalReferral)
+        .where(
+            ExternalReferral.school_id == school_id,
+            col(ExternalReferral.case_id).in_(_of_student_cases(school_id, student_id)),
+        )
+        .order_by(
+            col(ExternalReferral.referred_on),
+            col(ExternalReferral.created_at),
+            col(ExternalReferral.id),
+        )
+    )
+
+
+async def case_swv_requests(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[SwvRequest]:
+    return await uow.scalars(
+        select(SwvRequest)
+        .where(
+            SwvRequest.school_id == school_id,
+            col(SwvRequest.case_id).in_(_of_student_cases(school_id, student_id)),
+        )
+        .order_by(col(SwvRequest.requested_on), col(SwvRequest.created_at), col(SwvRequest.id))
+    )
+
+
+async def case_events(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[CaseEvent]:
+    return await uow.scalars(
+        select(CaseEvent)
+        .where(
+            CaseEvent.school_id == school_id,
+            col(CaseEvent.case_id).in_(_of_student_cases(school_id, student_id)),
+        )
+        .order_by(col(CaseEvent.at), col(CaseEvent.id))
     )
 
 

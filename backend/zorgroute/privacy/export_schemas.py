@@ -364,6 +364,267 @@ class ExportSupport(BaseModel):
     development_perspective: ExportDevelopmentPerspective | None
 
 
+# -- Case routing (zorgtrajecten) -------------------------------------------------------------
+class ExportFactors(BaseModel):
+    """Strengths or hindering factors, by where they are."""
+
+    student: str
+    school: str
+    family: str
+
+
+class ExportRegistrationForm(BaseModel):
+    """The fields of an IZO or ZAT registration form (aanmeldingsformulier)."""
+
+    problem: str
+    onset_cause: str
+    functioning_at_home: str = Field(description="Restricted in the app")
+    support_types: list[str]
+    support_other: str
+    already_done: str
+    earlier_help: str
+    earlier_discussed: str
+    earlier_investigation: str
+    diagnosed_disorder: str = Field(description="Restricted in the app")
+    learning_results: str
+    social_emotional: str
+    interaction: str
+    work_attitude: str
+    motivation: str
+    attendance: str
+    other: str
+    request_types: list[str] = Field(description="What the school asks of the ZAT")
+
+
+class ExportCaseSnapshot(BaseModel):
+    """The case file as it was when the registration was submitted."""
+
+    reasons: list[str]
+    help_question_student: str | None
+    help_question_parents: str | None
+    guidance_question: str | None
+    strengths: ExportFactors
+    hindering: ExportFactors
+    school_career: str | None
+    prior_support: str | None
+    parents_informed: bool | None
+
+
+class ExportCaseRegistration(BaseModel):
+    id: uuid.UUID
+    kind: str = Field(description="izo or zat")
+    status: str
+    form: ExportRegistrationForm
+    snapshot: ExportCaseSnapshot | None = Field(description="The case file frozen on submission")
+    submitted_at: datetime | None
+    submitted_by: str | None
+    created_at: datetime
+    updated_at: datetime
+
+
+class ExportCaseScreening(BaseModel):
+    """The screening of a registration by the zorgcoördinator or the IB'er."""
+
+    id: uuid.UUID
+    registration_kind: str
+    right_line: bool
+    questions_clear: bool
+    prior_line_exhausted: bool
+    parents_student_aware: bool
+    outcome: str
+    missing_items: list[str]
+    proposed_actions: str | None
+    notes: str | None
+    screened_by: str
+    screened_at: datetime
+
+
+class ExportCaseConversation(BaseModel):
+    """A conversation with the student or the parents about the case."""
+
+    id: uuid.UUID
+    with_whom: str = Field(description="student or parents")
+    moment: str = Field(description="before, after, kickoff or evaluation")
+    forum: str | None
+    held_on: date
+    participants: str | None
+    summary: str = Field(description="Restricted in the app")
+    agreements: str | None
+    recorded_by: str
+    created_at: datetime
+
+
+class ExportCaseDiscussion(BaseModel):
+    """The case on a care meeting's agenda and its minutes. Of the meeting only its title,
+    forum and date: the other cases and the members are not part of the export."""
+
+    id: uuid.UUID
+    meeting_title: str
+    meeting_forum: str = Field(description="izo, zat, leerlingbespreking, ondersteuningsteam, mdo")
+    meeting_scheduled_at: datetime
+    meeting_status: str
+    meeting_held_at: datetime | None
+    kind: str = Field(description="new or progress")
+    minutes: dict[str, str] = Field(description="The forum's report fields")
+    decisions: list[str]
+    evaluation_on: date | None
+    informs_student_parents: str | None
+    relays_advice_to_school: str | None
+    discussed_at: datetime | None
+    recorded_by: str | None
+
+
+class ExportActionItem(BaseModel):
+    """A line of the plan van aanpak."""
+
+    id: uuid.UUID
+    discussion_id: uuid.UUID | None = Field(description="The minutes that set it, if any")
+    description: str
+    goal: str | None
+    owner_name: str
+    organisation: str | None
+    due_on: date
+    status: str
+    report: str | None
+    done_at: datetime | None
+    created_at: datetime
+
+
+class ExportIntervention(BaseModel):
+    """Internal care or coaching, with the effect as the student and the parents saw it."""
+
+    id: uuid.UUID
+    kind: str
+    goal: str
+    provider: str
+    starts_on: date
+    ends_on: date | None
+    frequency: str | None
+    evaluation_on: date | None
+    status: str
+    outcome: str | None
+    effect_student: str | None
+    effect_student_note: str | None
+    effect_parents: str | None
+    effect_parents_note: str | None
+    transferred_to_class: bool
+    created_at: datetime
+
+
+class ExportReferral(BaseModel):
+    """A referral to external care (jeugdgezondheidszorg, jeugdhulp, leerplicht, ...)."""
+
+    id: uuid.UUID
+    target: str
+    organisation: str | None
+    reason: str
+    referred_on: date
+    consent_id: uuid.UUID | None = Field(description="The consent the sharing rests on")
+    legal_ground: str | None
+    status: str
+    started_on: date | None
+    feedback: str | None
+    created_at: datetime
+
+
+class ExportEffort(BaseModel):
+    what: str
+    period: str
+    result: str
+
+
+class ExportSwvRequest(BaseModel):
+    """An arrangement request to the samenwerkingsverband, with its decision and start."""
+
+    id: uuid.UUID
+    request_type: str
+    temporary: bool
+    goals: str
+    documented_efforts: list[ExportEffort]
+    requested_start: date
+    requested_on: date
+    consent_id: uuid.UUID | None
+    decision: str = Field(description="pending, granted, rejected or withdrawn")
+    decided_on: date | None
+    decision_note: str | None
+    starts_on: date | None
+    ended_on: date | None
+    created_at: datetime
+
+
+class ExportCaseClosure(BaseModel):
+    evaluated_with_student: bool
+    evaluated_with_parents: bool
+    outcome: str
+    evaluation: str
+    aftercare: str
+    provisional: bool
+
+
+class ExportCaseEvent(BaseModel):
+    """A line of the case's timeline (the ids in its details point to the records above and are
+    left out)."""
+
+    at: datetime
+    kind: str
+    action: str | None
+    step_label: str | None = Field(description="The route's name of the step, for a step")
+    from_state: str | None
+    from_state_name: str | None
+    to_state: str | None
+    to_state_name: str | None
+    actor_name: str
+    reason: str | None
+
+
+class ExportCase(BaseModel):
+    """Zorgtraject: the student's case on the school's route, with everything it holds, the
+    restricted parts (home situation, conversation reports) included."""
+
+    id: uuid.UUID
+    route_key: str
+    route_revision: int
+    route_name: str
+    state: str
+    state_name: str
+    level_name: str
+    complexity: str
+    origin: str
+    registrant_name: str
+    coordinator_name: str | None = Field(description="Casusregisseur")
+    parent_contact_name: str | None
+    reasons: list[str]
+    help_question_student: str | None
+    help_question_parents: str | None
+    guidance_question: str | None
+    strengths: ExportFactors
+    hindering: ExportFactors
+    school_career: str | None
+    prior_support: str | None
+    home_situation: str | None = Field(description="Restricted in the app")
+    zat_question: str | None
+    parents_informed: bool
+    parents_not_informed_reason: str | None
+    evaluation_on: date | None
+    opened_at: datetime
+    first_discussed_at: datetime | None
+    state_since: datetime
+    closed_at: datetime | None
+    closure_provisional: bool
+    closure_outcome: str | None
+    closure: ExportCaseClosure | None
+    updated_at: datetime
+    registrations: list[ExportCaseRegistration]
+    screenings: list[ExportCaseScreening]
+    conversations: list[ExportCaseConversation]
+    discussions: list[ExportCaseDiscussion]
+    action_items: list[ExportActionItem]
+    interventions: list[ExportIntervention]
+    referrals: list[ExportReferral]
+    swv_requests: list[ExportSwvRequest]
+    events: list[ExportCaseEvent] = Field(description="The timeline, oldest first")
+
+
 class StudentExport(BaseModel):
     generated_at: datetime
     generated_by: str
@@ -374,6 +635,11 @@ class StudentExport(BaseModel):
     enrolments: list[ExportEnrolment]
     notes: list[ExportNote]
     support: ExportSupport = Field(description="Handelingsgericht werken en ondersteuning")
+    cases: list[ExportCase] = Field(
+        description="Zorgtrajecten: de casussen van de leerling in de zorgroute van de school, "
+        "met aanmeldingen, screenings, gesprekken, verslagen van zorgoverleggen, actiepunten, "
+        "interventies, verwijzingen, aanvragen bij het samenwerkingsverband en de tijdlijn"
+    )
     consents: list[ExportConsent]
     disclosures: list[ExportDisclosure]
     access_grants: list[ExportAccessGrant]

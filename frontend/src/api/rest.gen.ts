@@ -1091,7 +1091,7 @@ export interface paths {
         };
         /**
          * List Routes
-         * @description The school's routes, latest revision of each.
+         * @description The school's routes, latest revision of each; the one most open cases run on first.
          */
         get: operations["care-routes-list"];
         put?: never;
@@ -1911,6 +1911,11 @@ export interface components {
             organisation: string;
             /** Owner Name */
             owner_name: string;
+            /**
+             * Owner Staff Id
+             * @description A staff member of the school; their account owns the item
+             */
+            owner_staff_id?: string | null;
             /** Owner User Id */
             owner_user_id?: string | null;
         };
@@ -2287,6 +2292,11 @@ export interface components {
              */
             scheduled_at: string;
             /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /**
              * Status
              * @enum {string}
              */
@@ -2317,6 +2327,11 @@ export interface components {
              * Format: date-time
              */
             scheduled_at: string;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
             /**
              * Status
              * @enum {string}
@@ -2652,6 +2667,11 @@ export interface components {
             referrals: components["schemas"]["ReferralRead"][];
             /** Registrant Name */
             registrant_name: string;
+            /**
+             * Registration Kind
+             * @description The registration form the current state works on
+             */
+            registration_kind: ("izo" | "zat") | null;
             /** Registrations */
             registrations: components["schemas"]["RegistrationRead"][];
             /**
@@ -2665,6 +2685,11 @@ export interface components {
             route_revision: number;
             /** School Career */
             school_career: string | null;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
             /** Screenings */
             screenings: components["schemas"]["ScreeningRead"][];
             /** Sees Restricted */
@@ -2761,6 +2786,11 @@ export interface components {
             route_key: string;
             /** Route Revision */
             route_revision: number;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
             /** State */
             state: string;
             /** State Name */
@@ -3336,6 +3366,46 @@ export interface components {
             valid_until: string;
         };
         /**
+         * ExportActionItem
+         * @description A line of the plan van aanpak.
+         */
+        ExportActionItem: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Description */
+            description: string;
+            /**
+             * Discussion Id
+             * @description The minutes that set it, if any
+             */
+            discussion_id: string | null;
+            /** Done At */
+            done_at: string | null;
+            /**
+             * Due On
+             * Format: date
+             */
+            due_on: string;
+            /** Goal */
+            goal: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Organisation */
+            organisation: string | null;
+            /** Owner Name */
+            owner_name: string;
+            /** Report */
+            report: string | null;
+            /** Status */
+            status: string;
+        };
+        /**
          * ExportAuditEvent
          * @description Who looked at or changed the student's records (details are not part of the export).
          */
@@ -3358,6 +3428,349 @@ export interface components {
             occurred_at: string;
             /** Purpose */
             purpose: string | null;
+        };
+        /**
+         * ExportCase
+         * @description Zorgtraject: the student's case on the school's route, with everything it holds, the
+         *     restricted parts (home situation, conversation reports) included.
+         */
+        ExportCase: {
+            /** Action Items */
+            action_items: components["schemas"]["ExportActionItem"][];
+            /** Closed At */
+            closed_at: string | null;
+            closure: components["schemas"]["ExportCaseClosure"] | null;
+            /** Closure Outcome */
+            closure_outcome: string | null;
+            /** Closure Provisional */
+            closure_provisional: boolean;
+            /** Complexity */
+            complexity: string;
+            /** Conversations */
+            conversations: components["schemas"]["ExportCaseConversation"][];
+            /**
+             * Coordinator Name
+             * @description Casusregisseur
+             */
+            coordinator_name: string | null;
+            /** Discussions */
+            discussions: components["schemas"]["ExportCaseDiscussion"][];
+            /** Evaluation On */
+            evaluation_on: string | null;
+            /**
+             * Events
+             * @description The timeline, oldest first
+             */
+            events: components["schemas"]["ExportCaseEvent"][];
+            /** First Discussed At */
+            first_discussed_at: string | null;
+            /** Guidance Question */
+            guidance_question: string | null;
+            /** Help Question Parents */
+            help_question_parents: string | null;
+            /** Help Question Student */
+            help_question_student: string | null;
+            hindering: components["schemas"]["ExportFactors"];
+            /**
+             * Home Situation
+             * @description Restricted in the app
+             */
+            home_situation: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Interventions */
+            interventions: components["schemas"]["ExportIntervention"][];
+            /** Level Name */
+            level_name: string;
+            /**
+             * Opened At
+             * Format: date-time
+             */
+            opened_at: string;
+            /** Origin */
+            origin: string;
+            /** Parent Contact Name */
+            parent_contact_name: string | null;
+            /** Parents Informed */
+            parents_informed: boolean;
+            /** Parents Not Informed Reason */
+            parents_not_informed_reason: string | null;
+            /** Prior Support */
+            prior_support: string | null;
+            /** Reasons */
+            reasons: string[];
+            /** Referrals */
+            referrals: components["schemas"]["ExportReferral"][];
+            /** Registrant Name */
+            registrant_name: string;
+            /** Registrations */
+            registrations: components["schemas"]["ExportCaseRegistration"][];
+            /** Route Key */
+            route_key: string;
+            /** Route Name */
+            route_name: string;
+            /** Route Revision */
+            route_revision: number;
+            /** School Career */
+            school_career: string | null;
+            /** Screenings */
+            screenings: components["schemas"]["ExportCaseScreening"][];
+            /** State */
+            state: string;
+            /** State Name */
+            state_name: string;
+            /**
+             * State Since
+             * Format: date-time
+             */
+            state_since: string;
+            strengths: components["schemas"]["ExportFactors"];
+            /** Swv Requests */
+            swv_requests: components["schemas"]["ExportSwvRequest"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Zat Question */
+            zat_question: string | null;
+        };
+        /** ExportCaseClosure */
+        ExportCaseClosure: {
+            /** Aftercare */
+            aftercare: string;
+            /** Evaluated With Parents */
+            evaluated_with_parents: boolean;
+            /** Evaluated With Student */
+            evaluated_with_student: boolean;
+            /** Evaluation */
+            evaluation: string;
+            /** Outcome */
+            outcome: string;
+            /** Provisional */
+            provisional: boolean;
+        };
+        /**
+         * ExportCaseConversation
+         * @description A conversation with the student or the parents about the case.
+         */
+        ExportCaseConversation: {
+            /** Agreements */
+            agreements: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Forum */
+            forum: string | null;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Moment
+             * @description before, after, kickoff or evaluation
+             */
+            moment: string;
+            /** Participants */
+            participants: string | null;
+            /** Recorded By */
+            recorded_by: string;
+            /**
+             * Summary
+             * @description Restricted in the app
+             */
+            summary: string;
+            /**
+             * With Whom
+             * @description student or parents
+             */
+            with_whom: string;
+        };
+        /**
+         * ExportCaseDiscussion
+         * @description The case on a care meeting's agenda and its minutes. Of the meeting only its title,
+         *     forum and date: the other cases and the members are not part of the export.
+         */
+        ExportCaseDiscussion: {
+            /** Decisions */
+            decisions: string[];
+            /** Discussed At */
+            discussed_at: string | null;
+            /** Evaluation On */
+            evaluation_on: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Informs Student Parents */
+            informs_student_parents: string | null;
+            /**
+             * Kind
+             * @description new or progress
+             */
+            kind: string;
+            /**
+             * Meeting Forum
+             * @description izo, zat, leerlingbespreking, ondersteuningsteam, mdo
+             */
+            meeting_forum: string;
+            /** Meeting Held At */
+            meeting_held_at: string | null;
+            /**
+             * Meeting Scheduled At
+             * Format: date-time
+             */
+            meeting_scheduled_at: string;
+            /** Meeting Status */
+            meeting_status: string;
+            /** Meeting Title */
+            meeting_title: string;
+            /**
+             * Minutes
+             * @description The forum's report fields
+             */
+            minutes: {
+                [key: string]: string;
+            };
+            /** Recorded By */
+            recorded_by: string | null;
+            /** Relays Advice To School */
+            relays_advice_to_school: string | null;
+        };
+        /**
+         * ExportCaseEvent
+         * @description A line of the case's timeline (the ids in its details point to the records above and are
+         *     left out).
+         */
+        ExportCaseEvent: {
+            /** Action */
+            action: string | null;
+            /** Actor Name */
+            actor_name: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** From State */
+            from_state: string | null;
+            /** From State Name */
+            from_state_name: string | null;
+            /** Kind */
+            kind: string;
+            /** Reason */
+            reason: string | null;
+            /**
+             * Step Label
+             * @description The route's name of the step, for a step
+             */
+            step_label: string | null;
+            /** To State */
+            to_state: string | null;
+            /** To State Name */
+            to_state_name: string | null;
+        };
+        /** ExportCaseRegistration */
+        ExportCaseRegistration: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            form: components["schemas"]["ExportRegistrationForm"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @description izo or zat
+             */
+            kind: string;
+            /** @description The case file frozen on submission */
+            snapshot: components["schemas"]["ExportCaseSnapshot"] | null;
+            /** Status */
+            status: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Submitted By */
+            submitted_by: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * ExportCaseScreening
+         * @description The screening of a registration by the zorgcoördinator or the IB'er.
+         */
+        ExportCaseScreening: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Missing Items */
+            missing_items: string[];
+            /** Notes */
+            notes: string | null;
+            /** Outcome */
+            outcome: string;
+            /** Parents Student Aware */
+            parents_student_aware: boolean;
+            /** Prior Line Exhausted */
+            prior_line_exhausted: boolean;
+            /** Proposed Actions */
+            proposed_actions: string | null;
+            /** Questions Clear */
+            questions_clear: boolean;
+            /** Registration Kind */
+            registration_kind: string;
+            /** Right Line */
+            right_line: boolean;
+            /**
+             * Screened At
+             * Format: date-time
+             */
+            screened_at: string;
+            /** Screened By */
+            screened_by: string;
+        };
+        /**
+         * ExportCaseSnapshot
+         * @description The case file as it was when the registration was submitted.
+         */
+        ExportCaseSnapshot: {
+            /** Guidance Question */
+            guidance_question: string | null;
+            /** Help Question Parents */
+            help_question_parents: string | null;
+            /** Help Question Student */
+            help_question_student: string | null;
+            hindering: components["schemas"]["ExportFactors"];
+            /** Parents Informed */
+            parents_informed: boolean | null;
+            /** Prior Support */
+            prior_support: string | null;
+            /** Reasons */
+            reasons: string[];
+            /** School Career */
+            school_career: string | null;
+            strengths: components["schemas"]["ExportFactors"];
         };
         /** ExportConsent */
         ExportConsent: {
@@ -3464,6 +3877,15 @@ export interface components {
             /** Recipient Name */
             recipient_name: string;
         };
+        /** ExportEffort */
+        ExportEffort: {
+            /** Period */
+            period: string;
+            /** Result */
+            result: string;
+            /** What */
+            what: string;
+        };
         /** ExportEnrolment */
         ExportEnrolment: {
             /** End Date */
@@ -3506,6 +3928,18 @@ export interface components {
             locus: string;
             /** Text */
             text: string;
+        };
+        /**
+         * ExportFactors
+         * @description Strengths or hindering factors, by where they are.
+         */
+        ExportFactors: {
+            /** Family */
+            family: string;
+            /** School */
+            school: string;
+            /** Student */
+            student: string;
         };
         /** ExportGoal */
         ExportGoal: {
@@ -3633,6 +4067,53 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * ExportIntervention
+         * @description Internal care or coaching, with the effect as the student and the parents saw it.
+         */
+        ExportIntervention: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Effect Parents */
+            effect_parents: string | null;
+            /** Effect Parents Note */
+            effect_parents_note: string | null;
+            /** Effect Student */
+            effect_student: string | null;
+            /** Effect Student Note */
+            effect_student_note: string | null;
+            /** Ends On */
+            ends_on: string | null;
+            /** Evaluation On */
+            evaluation_on: string | null;
+            /** Frequency */
+            frequency: string | null;
+            /** Goal */
+            goal: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Outcome */
+            outcome: string | null;
+            /** Provider */
+            provider: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /** Status */
+            status: string;
+            /** Transferred To Class */
+            transferred_to_class: boolean;
         };
         /**
          * ExportLegalHold
@@ -3973,6 +4454,97 @@ export interface components {
             target: string;
         };
         /**
+         * ExportReferral
+         * @description A referral to external care (jeugdgezondheidszorg, jeugdhulp, leerplicht, ...).
+         */
+        ExportReferral: {
+            /**
+             * Consent Id
+             * @description The consent the sharing rests on
+             */
+            consent_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Feedback */
+            feedback: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Legal Ground */
+            legal_ground: string | null;
+            /** Organisation */
+            organisation: string | null;
+            /** Reason */
+            reason: string;
+            /**
+             * Referred On
+             * Format: date
+             */
+            referred_on: string;
+            /** Started On */
+            started_on: string | null;
+            /** Status */
+            status: string;
+            /** Target */
+            target: string;
+        };
+        /**
+         * ExportRegistrationForm
+         * @description The fields of an IZO or ZAT registration form (aanmeldingsformulier).
+         */
+        ExportRegistrationForm: {
+            /** Already Done */
+            already_done: string;
+            /** Attendance */
+            attendance: string;
+            /**
+             * Diagnosed Disorder
+             * @description Restricted in the app
+             */
+            diagnosed_disorder: string;
+            /** Earlier Discussed */
+            earlier_discussed: string;
+            /** Earlier Help */
+            earlier_help: string;
+            /** Earlier Investigation */
+            earlier_investigation: string;
+            /**
+             * Functioning At Home
+             * @description Restricted in the app
+             */
+            functioning_at_home: string;
+            /** Interaction */
+            interaction: string;
+            /** Learning Results */
+            learning_results: string;
+            /** Motivation */
+            motivation: string;
+            /** Onset Cause */
+            onset_cause: string;
+            /** Other */
+            other: string;
+            /** Problem */
+            problem: string;
+            /**
+             * Request Types
+             * @description What the school asks of the ZAT
+             */
+            request_types: string[];
+            /** Social Emotional */
+            social_emotional: string;
+            /** Support Other */
+            support_other: string;
+            /** Support Types */
+            support_types: string[];
+            /** Work Attitude */
+            work_attitude: string;
+        };
+        /**
          * ExportResult
          * @description A test result or a social-emotional (SEO) score, entered or imported from the LVS.
          */
@@ -4129,6 +4701,55 @@ export interface components {
             results: components["schemas"]["ExportResult"][];
             /** Signals */
             signals: components["schemas"]["ExportSignal"][];
+        };
+        /**
+         * ExportSwvRequest
+         * @description An arrangement request to the samenwerkingsverband, with its decision and start.
+         */
+        ExportSwvRequest: {
+            /** Consent Id */
+            consent_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided On */
+            decided_on: string | null;
+            /**
+             * Decision
+             * @description pending, granted, rejected or withdrawn
+             */
+            decision: string;
+            /** Decision Note */
+            decision_note: string | null;
+            /** Documented Efforts */
+            documented_efforts: components["schemas"]["ExportEffort"][];
+            /** Ended On */
+            ended_on: string | null;
+            /** Goals */
+            goals: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Request Type */
+            request_type: string;
+            /**
+             * Requested On
+             * Format: date
+             */
+            requested_on: string;
+            /**
+             * Requested Start
+             * Format: date
+             */
+            requested_start: string;
+            /** Starts On */
+            starts_on: string | null;
+            /** Temporary */
+            temporary: boolean;
         };
         /** ExportYieldExpectation */
         ExportYieldExpectation: {
@@ -5008,6 +5629,11 @@ export interface components {
              * @default
              */
             role_label: string;
+            /**
+             * Staff Id
+             * @description A staff member of the school (their account is the member)
+             */
+            staff_id?: string | null;
             /** User Id */
             user_id?: string | null;
         };
@@ -6865,6 +7491,11 @@ export interface components {
             access_grants: components["schemas"]["ExportAccessGrant"][];
             /** Audit Trail */
             audit_trail: components["schemas"]["ExportAuditEvent"][];
+            /**
+             * Cases
+             * @description Zorgtrajecten: de casussen van de leerling in de zorgroute van de school, met aanmeldingen, screenings, gesprekken, verslagen van zorgoverleggen, actiepunten, interventies, verwijzingen, aanvragen bij het samenwerkingsverband en de tijdlijn
+             */
+            cases: components["schemas"]["ExportCase"][];
             /** Consents */
             consents: components["schemas"]["ExportConsent"][];
             /** Disclosures */

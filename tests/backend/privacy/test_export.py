@@ -5,9 +5,7 @@ records of the HGW cycle and plans are part of it, whoever may see them in the a
 from __future__ import annotations
 
 import json
-import re
 import uuid
-import zlib
 from datetime import date
 from typing import Any
 
@@ -17,24 +15,13 @@ from conftest import StatementCounter
 from sqlmodel import select
 from support.factories import World, WorldFactory
 from support.hgw import call, need, need_body, overview, period, signal
+from support.pdf import joined_lines
+from support.pdf import pdf_text as pdf_text_of
 from support.privacy_records import write_dossier
 
 from zorgroute.audit.models import AuditEvent
 from zorgroute.privacy.export_pdf import pdf_text
 from zorgroute.roster.service import STUDENT_NOT_FOUND
-
-
-def _pdf_text(pdf: bytes) -> str:
-    """The text shown by a PDF written by fpdf2 with a core font: its (deflated) content
-    streams, whose strings are WinAnsi (Windows-1252) bytes."""
-    out = []
-    for raw in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
-        try:
-            out.append(zlib.decompress(raw).decode("cp1252", errors="replace"))
-        except zlib.error:
-            out.append(raw.decode("cp1252", errors="replace"))
-    text = "\n".join(out)
-    return text.replace("\\(", "(").replace("\\)", ")").replace("\\\\", "\\")
 
 
 async def test_privacy_officer_exports_everything_the_school_holds_about_a_student(
@@ -151,6 +138,7 @@ async def test_school_leader_may_export_too(client: httpx.AsyncClient, world: Wo
     )
     assert resp.status_code == 200, resp.text
     assert resp.json()["notes"] == []
+    assert resp.json()["cases"] == []
     assert resp.json()["support"] == {
         "overview_rows": [],
         "results": [],
@@ -236,7 +224,7 @@ async def test_the_pdf_is_a_readable_dutch_document(
     assert resp.content.startswith(b"%PDF-")
     assert resp.content.rstrip().endswith(b"%%EOF")
 
-    text = _pdf_text(resp.content)
+    text = pdf_text_of(resp.content)
     for heading in (
         "Inzageverzoek",
         "Leerling",
@@ -244,6 +232,7 @@ async def test_the_pdf_is_a_readable_dutch_document(
         "Inschrijvingen",
         "Notities",
         "Handelingsgericht werken en ondersteuning",
+        "Zorgtrajecten",
         "Toestemmingen",
         "Verstrekkingen (met wie gedeeld)",
         "Toegang voor externen",
@@ -267,6 +256,7 @@ async def test_the_pdf_is_a_readable_dutch_document(
         "De leerling staat in geen groepsplan bij naam genoemd.",
         "Geen individueel handelingsplan vastgelegd.",
         "Er is geen ontwikkelingsperspectief voor de leerling opgesteld.",
+        "Er is geen zorgtraject voor de leerling.",
     ):
         assert empty in text, empty
     assert "{nb}" not in text
@@ -539,7 +529,7 @@ async def test_the_export_holds_every_record_of_the_hgw_cycle_and_nothing_of_a_c
 
     pdf = await client.get(f"/api/v1/students/{world.students['ll-4']}/export.pdf", headers=officer)
     assert pdf.status_code == 200, pdf.text
-    shown = _pdf_text(pdf.content)
+    shown = pdf_text_of(pdf.content)
     for expected in (
         "Handelingsgericht werken en ondersteuning",
         "Groepsoverzichten",
@@ -564,7 +554,7 @@ async def test_the_export_holds_every_record_of_the_hgw_cycle_and_nothing_of_a_c
         assert expected in shown, expected
     # The HGW writes in the audit table, in Dutch; a narrow cell may wrap the label onto two
     # text lines, so join the lines first.
-    joined = " ".join(re.sub(r"\)\s*Tj\s*ET\s*BT[^(]*\(", " ", shown).split())
+    joined = joined_lines(shown)
     assert "resultaat ingevoerd" in joined
     assert "assessment_result.create" not in shown
     assert "Klasgenoot" not in shown
