@@ -8,7 +8,7 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, func, or_, true
+from sqlalchemy import ColumnElement, func
 from sqlalchemy import select as sa_select
 from sqlmodel import col, select
 
@@ -21,8 +21,8 @@ from zorgroute.cases.models import (
     Intervention,
     SwvRequest,
 )
-from zorgroute.cases.policies import WORK, case_access
-from zorgroute.cases.route_admin import _summary
+from zorgroute.cases.policies import case_access, registers_from_meeting, visible_cases
+from zorgroute.cases.route_admin import route_summary
 from zorgroute.cases.routes import RouteDefinition
 from zorgroute.cases.schemas import (
     BoardColumn,
@@ -40,42 +40,12 @@ from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.models import GroupMeeting, MeetingDecision
 from zorgroute.hgw.policies import school_staff_roles, student_access
 from zorgroute.plans import deadlines as hgw_deadlines
-from zorgroute.roster.models import Enrolment, Group, Student, TeachingAssignment
+from zorgroute.roster.models import Group, Student
 from zorgroute.roster.policies import mentored_students
 
 SOON = timedelta(days=14)  # what shows on the dashboard before it is due
 SCREEN_WITHIN = timedelta(days=7)  # a registration is screened within a week
 SWV_NORM = timedelta(weeks=8)  # from request to start (the SWV's norm)
-
-
-def _visible_cases(principal: Principal, school_id: uuid.UUID) -> ColumnElement[bool]:
-    """Care, HB and leadership see every case of the school; the mentor and teachers the cases
-    of their students; a coordinator the cases they coordinate."""
-    if principal.roles_at(school_id) & WORK:
-        return true()
-    staff_id = principal.staff_member_ids.get(school_id)
-    if staff_id is None:
-        return false()
-    taught = (
-        select(Enrolment.student_id)
-        .join(TeachingAssignment, col(TeachingAssignment.group_id) == Enrolment.group_id)
-        .where(TeachingAssignment.staff_member_id == staff_id)
-    )
-    conditions: list[ColumnElement[bool]] = [
-        col(CareCase.student_id).in_(taught),
-        col(CareCase.coordinator_staff_id) == staff_id,
-    ]
-    return or_(*conditions)
-
-
-def _registers(principal: Principal, school_id: uuid.UUID) -> ColumnElement[bool]:
-    """Who opens a registration from a group meeting: care and leadership, and the mentor."""
-    if principal.roles_at(school_id) & WORK:
-        return true()
-    staff_id = principal.staff_member_ids.get(school_id)
-    if staff_id is None:
-        return false()
-    return col(MeetingDecision.student_id).in_(mentored_students(staff_id))
 
 
 async def _summaries(uow: UnitOfWork, cases: list[CareCase]) -> list[CaseSummary]:
@@ -117,7 +87,7 @@ async def case_board(
         .where(
             CareCase.school_id == school_id,
             CareRoute.key == route_key,
-            _visible_cases(principal, school_id),
+            visible_cases(principal, school_id),
         )
         .order_by(col(CareCase.state_since))
     )
@@ -142,7 +112,7 @@ async def case_board(
         "case.board", "school", school_id, school_id, {"route": route_key, "cases": len(cards)}
     )
     return CaseBoard(
-        route=_summary(latest, sum(1 for c in cards if c.closed_at is None)), columns=columns
+        route=route_summary(latest, sum(1 for c in cards if c.closed_at is None)), columns=columns
     )
 
 
@@ -163,7 +133,7 @@ async def case_requests(
             MeetingDecision.decision == "register_care_team",
             GroupMeeting.status == "held",
             col(MeetingDecision.id).not_in(opened),
-            _registers(principal, school_id),
+            registers_from_meeting(principal, school_id),
         )
         .order_by(col(GroupMeeting.held_on).desc())
     )
@@ -210,7 +180,7 @@ async def dashboard(
     today = utcnow().date()
     horizon = today + SOON
     staff_id = principal.staff_member_ids.get(school_id)
-    visible = _visible_cases(principal, school_id)
+    visible = visible_cases(principal, school_id)
     mentored = (
         set(await uow.scalars(mentored_students(staff_id))) if staff_id is not None else set()
     )

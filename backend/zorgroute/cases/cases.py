@@ -31,12 +31,18 @@ from zorgroute.cases.schemas import (
     TransitionIn,
 )
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import Conflict, Forbidden, NotFound, invalid, require_version
+from zorgroute.core.errors import (
+    Conflict,
+    Forbidden,
+    InvalidTransition,
+    NotFound,
+    invalid,
+    require_version,
+)
 from zorgroute.core.models import utcnow
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.models import GroupMeeting, MeetingDecision
 from zorgroute.hgw.policies import school_staff_roles, student_access
-from zorgroute.plans.errors import InvalidTransition
 
 ROUTE_NOT_FOUND = "This school has no route with this key."
 SCREENING_ACTIONS = {

@@ -27,17 +27,15 @@ from zorgroute.cases.policies import CaseAccess
 from zorgroute.cases.routes import RouteDefinition, Transition, guard_code, guard_label
 from zorgroute.cases.schemas import ActionOption, ClosureIn
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import Forbidden
+from zorgroute.core.errors import Forbidden, GuardFailed, InvalidTransition
 from zorgroute.core.models import utcnow
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.models import HgwSettings
-from zorgroute.plans.errors import GuardFailed, InvalidTransition
 from zorgroute.privacy.models import Consent
 from zorgroute.privacy.service import covering_consent
 from zorgroute.roster.models import Student
 
 REQUIRED_FORM_FIELDS = {"izo": ("problem",), "zat": ("problem", "request_types")}
-EFFORTS_REQUIRED = ("rebound", "special_education")  # R33: documented efforts before placement
 
 
 @dataclass
@@ -145,10 +143,6 @@ def _conversation(facts: Facts, with_whom: str, forum: str | None) -> bool:
     )
 
 
-def _swv_ready(r: SwvRequest) -> bool:
-    return r.request_type not in EFFORTS_REQUIRED or bool(r.documented_efforts)
-
-
 def guard_holds(facts: Facts, guard: str, payload: Payload) -> bool:
     code, param = guard_code(guard)
     c = facts.case
@@ -204,9 +198,8 @@ def guard_holds(facts: Facts, guard: str, payload: Payload) -> bool:
             return c.complexity != "complex" or c.coordinator_staff_id is not None
         case "action_plan":
             return facts.open_actions > 0 and c.evaluation_on is not None
-        case "swv_request":
-            pending = [payload.swv_request] if payload.swv_request else facts.pending_swv
-            return any(_swv_ready(r) for r in pending)
+        case "swv_request":  # R33 (documented efforts) is checked where the request is made
+            return payload.swv_request is not None or bool(facts.pending_swv)
         case "kickoff_recorded":
             return any(cv.moment == "kickoff" for cv in facts.conversations)
         case "final_evaluation":

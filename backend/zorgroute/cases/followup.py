@@ -49,6 +49,17 @@ from zorgroute.privacy.service import grant_access
 
 Record = TypeVar("Record", ActionItem, Intervention, ExternalReferral, SwvRequest)
 SWV_SUBMITTED_TOPIC = "cases.swv_request_submitted"
+EFFORTS_REQUIRED = ("rebound", "special_education")  # R33: documented efforts before placement
+ACTION_ITEM_NOT_FOUND = "There is no action item with this id that you may see."
+INTERVENTION_NOT_FOUND = "There is no intervention with this id that you may see."
+REFERRAL_NOT_FOUND = "There is no referral with this id that you may see."
+SWV_REQUEST_NOT_FOUND = "There is no SWV request with this id that you may see."
+NOT_FOUND: dict[type, str] = {
+    ActionItem: ACTION_ITEM_NOT_FOUND,
+    Intervention: INTERVENTION_NOT_FOUND,
+    ExternalReferral: REFERRAL_NOT_FOUND,
+    SwvRequest: SWV_REQUEST_NOT_FOUND,
+}
 
 
 async def _writable_case(
@@ -62,14 +73,14 @@ async def _writable_case(
 
 
 async def _record(
-    uow: UnitOfWork, principal: Principal, model: type[Record], record_id: uuid.UUID, what: str
+    uow: UnitOfWork, principal: Principal, model: type[Record], record_id: uuid.UUID
 ) -> tuple[Record, CareCase, CaseAccess]:
     record = await uow.first(
         select(model)
         .where(col(model.id) == record_id, col(model.school_id).in_(principal.school_ids))
         .with_for_update()
     )
-    not_found = f"There is no {what} with this id that you may see."
+    not_found = NOT_FOUND[model]
     if record is None:
         raise NotFound(not_found)
     try:
@@ -151,7 +162,7 @@ async def update_action_item(
 ) -> ActionItemRead:
     """The owner reports on their item (an external partner too, while their grant runs);
     care staff and the mentor may change anything."""
-    item, case, access = await _record(uow, principal, ActionItem, item_id, "action item")
+    item, case, access = await _record(uow, principal, ActionItem, item_id)
     owner = principal.user_id is not None and item.owner_user_id == principal.user_id
     if not (owner or access.writes()):
         raise Forbidden("Only the owner of the action item or the case's team update it.")
@@ -216,9 +227,7 @@ async def update_intervention(
     expected_version: int | None,
     data: InterventionUpdate,
 ) -> InterventionRead:
-    intervention, case, access = await _record(
-        uow, principal, Intervention, intervention_id, "intervention"
-    )
+    intervention, case, access = await _record(uow, principal, Intervention, intervention_id)
     require_write(access)
     require_version(intervention.version, expected_version, "intervention")
     _apply(intervention, data.model_dump(exclude_unset=True))
@@ -304,9 +313,7 @@ async def update_referral(
     expected_version: int | None,
     data: ReferralUpdate,
 ) -> ReferralRead:
-    referral, case, access = await _record(
-        uow, principal, ExternalReferral, referral_id, "referral"
-    )
+    referral, case, access = await _record(uow, principal, ExternalReferral, referral_id)
     require_write(access)
     require_version(referral.version, expected_version, "referral")
     _apply(referral, data.model_dump(exclude_unset=True))
@@ -343,7 +350,7 @@ async def request_swv(
         requested_start=data.requested_start,
         requested_on=data.requested_on,
     )
-    if data.request_type in engine.EFFORTS_REQUIRED and not data.documented_efforts:
+    if data.request_type in EFFORTS_REQUIRED and not data.documented_efforts:
         # R33, whatever the school's route says: no placement without documented efforts.
         raise invalid(
             "/documented_efforts",
@@ -378,7 +385,7 @@ async def record_swv_decision(
     expected_version: int | None,
     data: SwvDecisionIn,
 ) -> SwvRequestRead:
-    request, case, access = await _record(uow, principal, SwvRequest, request_id, "SWV request")
+    request, case, access = await _record(uow, principal, SwvRequest, request_id)
     require_write(access)
     require_version(request.version, expected_version, "SWV request")
     if data.decision != "pending" and data.decided_on is None:

@@ -81,10 +81,6 @@ from zorgroute.graphql.results import answer, given, some_id, visible
 from zorgroute.hgw.policies import SCHOOL_NOT_FOUND
 
 # For ids that cannot be ours at all (not a UUID), worded as the services word the rest.
-ACTION_ITEM_NOT_FOUND = "There is no action item with this id that you may see."
-INTERVENTION_NOT_FOUND = "There is no intervention with this id that you may see."
-REFERRAL_NOT_FOUND = "There is no referral with this id that you may see."
-SWV_REQUEST_NOT_FOUND = "There is no SWV request with this id that you may see."
 REGISTRATION_KINDS = ("izo", "zat")
 
 
@@ -1628,18 +1624,6 @@ SaveCaseDiscussionResult = Annotated[
 ]
 
 
-def _route_create(input: CareRouteInput) -> RouteCreate:
-    """The REST body of a new route revision: a transition's `from` is `from_states` here
-    (a Python keyword), the definition's own name for it is `from`."""
-    data = given(input)
-    definition = data.get("definition")
-    if isinstance(definition, dict):
-        for t in definition.get("transitions") or []:
-            if "from_states" in t:
-                t["from"] = t.pop("from_states")
-    return RouteCreate.model_validate(data)
-
-
 def _kind(kind: str) -> str:
     if kind not in REGISTRATION_KINDS:
         raise ValidationFailed(
@@ -1816,7 +1800,7 @@ class CasesMutation:
     ) -> CreateCareRouteResult:
         async def call() -> RouteType:
             sid = some_id(school_id, SCHOOL_NOT_FOUND)
-            data = _route_create(input)
+            data = RouteCreate.model_validate(given(input))
             ctx = info.context
             return RouteType.of(await route_admin.create_route(ctx.uow, ctx.principal, sid, data))
 
@@ -1975,7 +1959,7 @@ class CasesMutation:
         input: CaseActionItemUpdateInput,
     ) -> UpdateActionItemResult:
         async def call() -> ActionItemType:
-            iid = some_id(action_item_id, ACTION_ITEM_NOT_FOUND)
+            iid = some_id(action_item_id, followup.ACTION_ITEM_NOT_FOUND)
             data = ActionItemUpdate.model_validate(given(input))
             ctx = info.context
             return ActionItemType.of(
@@ -2012,7 +1996,7 @@ class CasesMutation:
         input: CaseInterventionUpdateInput,
     ) -> UpdateInterventionResult:
         async def call() -> InterventionType:
-            iid = some_id(intervention_id, INTERVENTION_NOT_FOUND)
+            iid = some_id(intervention_id, followup.INTERVENTION_NOT_FOUND)
             data = InterventionUpdate.model_validate(given(input))
             ctx = info.context
             return InterventionType.of(
@@ -2054,7 +2038,7 @@ class CasesMutation:
         input: CaseReferralUpdateInput,
     ) -> UpdateReferralResult:
         async def call() -> ReferralType:
-            rid = some_id(referral_id, REFERRAL_NOT_FOUND)
+            rid = some_id(referral_id, followup.REFERRAL_NOT_FOUND)
             data = ReferralUpdate.model_validate(given(input))
             ctx = info.context
             return ReferralType.of(
@@ -2097,7 +2081,7 @@ class CasesMutation:
         input: SwvDecisionInput,
     ) -> RecordSwvDecisionResult:
         async def call() -> SwvRequestType:
-            rid = some_id(swv_request_id, SWV_REQUEST_NOT_FOUND)
+            rid = some_id(swv_request_id, followup.SWV_REQUEST_NOT_FOUND)
             data = SwvDecisionIn.model_validate(given(input))
             ctx = info.context
             return SwvRequestType.of(

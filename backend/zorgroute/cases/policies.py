@@ -9,18 +9,20 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy import ColumnElement, false, or_, true
 from sqlmodel import col, select
 
 from zorgroute.cases.models import CareCase
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.errors import Forbidden, NotFound, invalid
-from zorgroute.core.models import utcnow
 from zorgroute.core.security import roles
 from zorgroute.core.security.principal import Principal
+from zorgroute.hgw.models import MeetingDecision
 from zorgroute.hgw.policies import StudentAccess, student_access
 from zorgroute.identity.models import SchoolMembership
-from zorgroute.privacy.models import AccessGrant, Consent
-from zorgroute.roster.models import StaffMember
+from zorgroute.privacy.models import AccessGrant
+from zorgroute.roster.models import Enrolment, StaffMember, TeachingAssignment
+from zorgroute.roster.policies import active_grants, mentored_students
 
 CASE_NOT_FOUND = "There is no case with this id that you may see."
 # School-wide: every case of the school.
@@ -80,21 +82,40 @@ class CaseAccess:
 async def _case_granted(uow: UnitOfWork, principal: Principal, case_id: uuid.UUID) -> bool:
     if principal.user_id is None:
         return False
-    now = utcnow()
-    grant = await uow.first(
-        select(AccessGrant.id)
-        .join(Consent, col(Consent.id) == AccessGrant.consent_id)
-        .where(
-            AccessGrant.case_id == case_id,
-            AccessGrant.user_id == principal.user_id,
-            col(AccessGrant.revoked_at).is_(None),
-            col(AccessGrant.valid_from) <= now,
-            col(AccessGrant.valid_until) > now,
-            col(Consent.granted).is_(True),
-            col(Consent.withdrawn_at).is_(None),
-        )
+    grants = active_grants(principal.user_id).where(AccessGrant.case_id == case_id)
+    return await uow.first(grants) is not None
+
+
+def visible_cases(principal: Principal, school_id: uuid.UUID) -> ColumnElement[bool]:
+    """The list filter of `CaseAccess.reads` for lists of a school's cases (board, dashboard):
+    care, HB and leadership see every case; staff the cases of students they teach or mentor,
+    the cases they coordinate or registered. External partners never get a list (404 there)."""
+    if principal.roles_at(school_id) & WORK:
+        return true()
+    staff_id = principal.staff_member_ids.get(school_id)
+    if staff_id is None:
+        return false()
+    taught = (
+        select(Enrolment.student_id)
+        .join(TeachingAssignment, col(TeachingAssignment.group_id) == Enrolment.group_id)
+        .where(TeachingAssignment.staff_member_id == staff_id)
     )
-    return grant is not None
+    return or_(
+        col(CareCase.student_id).in_(taught),
+        col(CareCase.coordinator_staff_id) == staff_id,
+        col(CareCase.registrant_user_id) == principal.user_id,
+    )
+
+
+def registers_from_meeting(principal: Principal, school_id: uuid.UUID) -> ColumnElement[bool]:
+    """Whose group-meeting decisions a caller may open a registration for: care, HB and
+    leadership all; a mentor those of the students they mentor."""
+    if principal.roles_at(school_id) & WORK:
+        return true()
+    staff_id = principal.staff_member_ids.get(school_id)
+    if staff_id is None:
+        return false()
+    return col(MeetingDecision.student_id).in_(mentored_students(staff_id))
 
 
 async def case_access(uow: UnitOfWork, principal: Principal, case: CareCase) -> CaseAccess:

@@ -42,7 +42,7 @@ def library(principal: Principal) -> RouteLibrary:
     )
 
 
-def _summary(r: CareRoute, open_cases: int) -> RouteSummary:
+def route_summary(r: CareRoute, open_cases: int) -> RouteSummary:
     return RouteSummary(
         id=r.id,
         key=r.key,
@@ -57,7 +57,7 @@ def _summary(r: CareRoute, open_cases: int) -> RouteSummary:
 
 def _read(r: CareRoute, open_cases: int) -> RouteRead:
     return RouteRead(
-        **_summary(r, open_cases).model_dump(),
+        **route_summary(r, open_cases).model_dump(),
         definition=RouteDefinition.model_validate(r.definition),
         change_note=r.change_note,
     )
@@ -99,7 +99,7 @@ async def list_routes(
     counts = await _open_cases(uow, [r.id for r in routes])
     # The route most cases run on first: the board's natural default.
     routes.sort(key=lambda r: (-counts.get(r.id, 0), r.name))
-    return [_summary(r, counts.get(r.id, 0)) for r in routes]
+    return [route_summary(r, counts.get(r.id, 0)) for r in routes]
 
 
 async def create_route(

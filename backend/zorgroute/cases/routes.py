@@ -92,7 +92,8 @@ class Transition(BaseModel):
     """One row of the table: from these states, this action leads there (or, `to` null, is
     recorded without changing the state: a parallel step such as an external referral)."""
 
-    model_config = ConfigDict(extra="forbid")
+    # `from` in the definition; `from_states` in Python (and in the GraphQL input).
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
     key: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,20}$")
     action: str = Field(pattern=r"^[a-z0-9_]{1,40}$")
     label: str = Field(min_length=1, max_length=120)

@@ -122,6 +122,23 @@ class PayloadTooLarge(AppError):
     status, code, title = 413, "payload-too-large", "The request body is too large"
 
 
+class InvalidTransition(AppError):
+    """The step is not in the lifecycle's (or route's) transition table from the current
+    state: `allowed_actions` names the steps that are."""
+
+    status, code, title = (
+        409,
+        "invalid-transition",
+        "This step is not possible from the current status",
+    )
+
+
+class GuardFailed(AppError):
+    """The step is allowed, but something it needs is missing: listed in `missing`."""
+
+    status, code, title = 422, "transition-guard-failed", "Something this step needs is missing"
+
+
 def invalid(pointer: str, detail: str) -> ValidationFailed:
     """A 422 about one field of the request, named by its JSON pointer."""
     return ValidationFailed(detail, errors=[{"pointer": pointer, "detail": detail}])

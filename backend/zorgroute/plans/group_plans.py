@@ -12,7 +12,14 @@ from typing import Any
 from sqlmodel import col, select
 
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import Forbidden, NotFound, ValidationFailed, require_version
+from zorgroute.core.errors import (
+    Forbidden,
+    GuardFailed,
+    InvalidTransition,
+    NotFound,
+    ValidationFailed,
+    require_version,
+)
 from zorgroute.core.models import utcnow
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.models import CyclePeriod, EducationalNeed, GroupOverview, OverviewRow, Signal
@@ -20,7 +27,6 @@ from zorgroute.hgw.needs import goal_reads, goals_json
 from zorgroute.hgw.overviews import LoadedOverview, load
 from zorgroute.hgw.policies import READ, school_staff_roles
 from zorgroute.hgw.schemas import GoalIn, Hint
-from zorgroute.plans.errors import GuardFailed, InvalidTransition
 from zorgroute.plans.models import GroupPlan, IndividualPlan, PlanAmendment, PlanRow
 from zorgroute.plans.schemas import (
     AmendmentCreate,
@@ -625,8 +631,8 @@ async def transition(
     if target is None:
         raise InvalidTransition(
             f"A plan that is {plan.status} cannot take the step '{action}'.",
-            status_now=plan.status,
-            allowed=[a for (s, a) in TRANSITIONS if s == plan.status],
+            state=plan.status,
+            allowed_actions=[a for (s, a) in TRANSITIONS if s == plan.status],
         )
     missing = await GUARDS[action](uow, lp, payload)
     if missing:

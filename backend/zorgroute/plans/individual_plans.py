@@ -8,12 +8,11 @@ import uuid
 from sqlmodel import col, select
 
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import NotFound, ValidationFailed, require_version
+from zorgroute.core.errors import InvalidTransition, NotFound, ValidationFailed, require_version
 from zorgroute.core.models import utcnow
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.models import OverviewRow
 from zorgroute.hgw.needs import goal_reads, goals_json
-from zorgroute.plans.errors import InvalidTransition
 from zorgroute.plans.group_plans import LoadedPlan, load_plan, require_lead
 from zorgroute.plans.models import IndividualPlan
 from zorgroute.plans.schemas import IhpCreate, IhpEvaluation, IhpRead, IhpWrite, ParentSignOff

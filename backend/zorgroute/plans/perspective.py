@@ -10,11 +10,10 @@ from datetime import date, timedelta
 from sqlmodel import col, select
 
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import Conflict, Forbidden, NotFound, require_version
+from zorgroute.core.errors import Conflict, Forbidden, GuardFailed, NotFound, require_version
 from zorgroute.core.models import utcnow
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.policies import student_access
-from zorgroute.plans.errors import GuardFailed
 from zorgroute.plans.models import DevelopmentPerspective, DevelopmentPerspectiveVersion
 from zorgroute.plans.schemas import (
     Factor,

@@ -67,12 +67,12 @@ def mentored_students(staff_id: uuid.UUID) -> SelectOfScalar[uuid.UUID]:
     )
 
 
-def granted_students(user_id: uuid.UUID) -> SelectOfScalar[uuid.UUID]:
-    """Students an external partner holds an active access grant for: within its period, not
-    revoked, and resting on a consent that is granted and not withdrawn."""
+def active_grants(user_id: uuid.UUID) -> SelectOfScalar[uuid.UUID]:
+    """An external partner's active access grants: within their period, not revoked, and
+    resting on a consent that is granted and not withdrawn."""
     now = utcnow()
     return (
-        select(AccessGrant.student_id)
+        select(AccessGrant.id)
         .join(Consent, col(Consent.id) == AccessGrant.consent_id)
         .where(
             AccessGrant.user_id == user_id,
@@ -83,6 +83,11 @@ def granted_students(user_id: uuid.UUID) -> SelectOfScalar[uuid.UUID]:
             col(Consent.withdrawn_at).is_(None),
         )
     )
+
+
+def granted_students(user_id: uuid.UUID) -> SelectOfScalar[uuid.UUID]:
+    """Students an external partner holds an active access grant for (a case grant too)."""
+    return select(AccessGrant.student_id).where(col(AccessGrant.id).in_(active_grants(user_id)))
 
 
 def group_filter(principal: Principal) -> ColumnElement[bool]:
