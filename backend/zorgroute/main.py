@@ -15,6 +15,7 @@ from sqlalchemy import text
 from starlette.middleware.sessions import SessionMiddleware
 
 from zorgroute.cases.rest import router as cases_router
+from zorgroute.gifted.rest import router as gifted_router
 from zorgroute.core.db import create_engine, create_sessionmaker
 from zorgroute.core.limits import BodySizeLimitMiddleware, RefuseWebSockets, document_limits
 from zorgroute.core.logging import RequestContextMiddleware, configure_logging
@@ -99,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(hgw_router)
     app.include_router(plans_router)
     app.include_router(cases_router)
+    app.include_router(gifted_router)
     app.include_router(graphql_router(settings), prefix="/graphql", include_in_schema=False)
     _health_routes(app)
     _finish_openapi(app)

@@ -20,6 +20,21 @@ from zorgroute.core.idempotency import IdempotencyRecord
 from zorgroute.core.models import metadata, tenant_tables
 from zorgroute.core.outbox import OutboxEvent
 from zorgroute.core.ratelimit import rate_limit_bucket
+from zorgroute.gifted.models import (
+    Application,
+    ChoiceHourPolicy,
+    ChoiceHourRequest,
+    EnrolmentReview,
+    GuidanceCheckin,
+    GuidancePeriod,
+    NeedsIntake,
+    Offering,
+    OfferingEnrolment,
+    OutcomeMeasurement,
+    SelfAssessment,
+    SkillObservation,
+    SupportProfile,
+)
 from zorgroute.hgw.models import (
     AssessmentResult,
     CyclePeriod,
@@ -75,6 +90,20 @@ def include_name(name: str | None, type_: str, parent_names: object) -> bool:
 
 
 __all__ = [
+    "Application",
+    "ChoiceHourPolicy",
+    "ChoiceHourRequest",
+    "EnrolmentReview",
+    "GuidanceCheckin",
+    "GuidancePeriod",
+    "NeedsIntake",
+    "Offering",
+    "OfferingEnrolment",
+    "OutcomeMeasurement",
+    "SelfAssessment",
+    "SkillObservation",
+    "SupportProfile",
+
     "AccessGrant",
     "ActionItem",
     "AssessmentResult",

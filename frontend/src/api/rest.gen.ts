@@ -41,6 +41,103 @@ export interface paths {
         patch: operations["cases-action-update"];
         trace?: never;
     };
+    "/api/v1/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Application
+         * @description A draft application (aanmelding) for a student.
+         */
+        post: operations["gifted-application-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Application */
+        get: operations["gifted-application-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Application */
+        patch: operations["gifted-application-update"];
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide Application
+         * @description The committee's decision (at least two members, the caller one of them): admitted,
+         *     waitlisted (at the end of the list) or rejected (reason required); admitting over capacity
+         *     is an exception with a recorded reason.
+         */
+        post: operations["gifted-application-decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit Application
+         * @description Submit on a route the offering allows; freezes what the committee will see.
+         */
+        post: operations["gifted-application-submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw Application */
+        post: operations["gifted-application-withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/care-meetings/{meeting_id}": {
         parameters: {
             query?: never;
@@ -373,6 +470,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/choice-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Request Choice Hour
+         * @description Register a keuze-uur: checked against the school's policy (hours a week, notice).
+         */
+        post: operations["gifted-choice-hour-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/choice-hours/{request_id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark Choice Attendance
+         * @description The subject teacher marks the student present (aanwezig) or absent.
+         */
+        post: operations["gifted-choice-hour-attendance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/choice-hours/{request_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel Choice Hour */
+        post: operations["gifted-choice-hour-cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/choice-hours/{request_id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check Choice Hour
+         * @description The HB-specialist or mentor checked the student was where they said.
+         */
+        post: operations["gifted-choice-hour-check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/choice-hours/{request_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide Choice Hour
+         * @description The subject teacher acknowledges or declines (a test in the lesson always declines).
+         */
+        post: operations["gifted-choice-hour-decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consents/{consent_id}/withdraw": {
         parameters: {
             query?: never;
@@ -434,6 +628,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/gifted/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vocabulary
+         * @description The observation instrument's 14 skills with their guiding questions, the five
+         *     recommendations, the self-assessment's skills (denken/doen), the needs-intake questions,
+         *     offering kinds, IMAGE's constructs and the seven guidance phases, in Dutch.
+         */
+        get: operations["gifted-vocabulary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups/{group_id}": {
         parameters: {
             query?: never;
@@ -473,6 +689,124 @@ export interface paths {
          *     current student gets a row; what was known and still holds is carried over.
          */
         post: operations["hgw-create-overview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guidance-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Guidance
+         * @description A guidance period (begeleidingsperiode) with the student's portfolio goals.
+         */
+        post: operations["gifted-guidance-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guidance-periods/{period_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Guidance */
+        get: operations["gifted-guidance-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Guidance */
+        patch: operations["gifted-guidance-update"];
+        trace?: never;
+    };
+    "/api/v1/guidance-periods/{period_id}/checkins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Checkin
+         * @description A progress meeting; stagnation needs its cause (content, approach, other).
+         */
+        post: operations["gifted-guidance-checkin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guidance-periods/{period_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close Guidance
+         * @description Close in the reflection phase, with every goal evaluated and a handover note.
+         */
+        post: operations["gifted-guidance-close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guidance-periods/{period_id}/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Monitoring
+         * @description A monitoring note on one portfolio goal (the student's logbook).
+         */
+        post: operations["gifted-guidance-monitoring"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/guidance-periods/{period_id}/phase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Advance Guidance
+         * @description Move to the next of the seven phases (in order; 409 otherwise, naming the next one).
+         */
+        post: operations["gifted-guidance-phase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -682,6 +1016,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/needs-intakes/{intake_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Intake */
+        get: operations["gifted-intake-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/needs-intakes/{intake_id}/sections/{informant}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write Intake Section
+         * @description One informant's answers (only that informant's question codes).
+         */
+        put: operations["gifted-intake-section"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/needs/{need_id}": {
         parameters: {
             query?: never;
@@ -692,6 +1063,198 @@ export interface paths {
         get?: never;
         /** Update Need */
         put: operations["hgw-update-need"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/observations/{observation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Observation */
+        get: operations["gifted-observation-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offering-enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrol
+         * @description Enrol an admitted student: goals, the review rhythm (13 weeks = quarterly), the plan for
+         *     the regular class and, outside the home school, the stamschool agreements.
+         */
+        post: operations["gifted-enrolment-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offering-enrolments/{enrolment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Enrolment */
+        get: operations["gifted-enrolment-get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Enrolment */
+        patch: operations["gifted-enrolment-update"];
+        trace?: never;
+    };
+    "/api/v1/offering-enrolments/{enrolment_id}/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exit Enrolment
+         * @description End the enrolment: 'goals_met' only when every goal is achieved.
+         */
+        post: operations["gifted-enrolment-exit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offering-enrolments/{enrolment_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review Enrolment
+         * @description A review of every goal with the student and parents; sets the next review date.
+         */
+        post: operations["gifted-enrolment-review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offerings/{offering_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Offering */
+        get: operations["gifted-offering-get"];
+        /** Update Offering */
+        put: operations["gifted-offering-update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offerings/{offering_id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Application Queue
+         * @description The committee's queue: applications to decide, the ordered waitlist, decisions.
+         */
+        get: operations["gifted-offering-queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offerings/{offering_id}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Offering Enrolments */
+        get: operations["gifted-offering-enrolments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offerings/{offering_id}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Offering Impact
+         * @description Per construct the participants' change between their first and last measurement:
+         *     descriptive, not causal; cells under the minimum are suppressed.
+         */
+        get: operations["gifted-offering-impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offerings/{offering_id}/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Order Waitlist
+         * @description The committee orders the waitlist (all waitlisted applications, each once).
+         */
+        put: operations["gifted-waitlist-order"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1170,6 +1733,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/schools/{school_id}/choice-hour-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Choice Policy */
+        get: operations["gifted-choice-policy-get"];
+        /** Put Choice Policy */
+        put: operations["gifted-choice-policy-put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/choice-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Choice Hours */
+        get: operations["gifted-choice-hours-list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/schools/{school_id}/cycle-periods": {
         parameters: {
             query?: never;
@@ -1185,6 +1783,27 @@ export interface paths {
         put?: never;
         /** Create Cycle Period */
         post: operations["hgw-create-cycle-period"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/gifted-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gifted Overview
+         * @description The HB-specialist's overview: every signalled or observed student with their
+         *     offerings, goals and outcomes, and what waits (observations, reviews, applications).
+         */
+        get: operations["gifted-overview"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1251,6 +1870,27 @@ export interface paths {
          */
         put: operations["hgw-put-settings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schools/{school_id}/offerings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Offerings
+         * @description The school's own offerings and the regional (bovenschools) offerings of its SWV.
+         */
+        get: operations["gifted-offerings-list"];
+        put?: never;
+        /** Create Offering */
+        post: operations["gifted-offering-create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1630,6 +2270,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/students/{student_id}/gifted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Student Gifted
+         * @description Everything gifted about one student: observations next to the student's own view,
+         *     needs intakes, applications, enrolments, guidance periods, measurements, the profile.
+         */
+        get: operations["gifted-student"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students/{student_id}/gifted-case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open Gifted Case
+         * @description A complex gifted case into the case routing: the school's 'hb-multidisciplinair' route,
+         *     with the required case coordinator; the profile's complexity becomes 'complex'.
+         */
+        post: operations["gifted-case-open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/students/{student_id}/legal-holds": {
         parameters: {
             query?: never;
@@ -1654,6 +2336,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/students/{student_id}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Measurement
+         * @description One wave (T0, T1, ...) of the student's questionnaire; a wave is recorded once.
+         */
+        post: operations["gifted-measurement-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/students/{student_id}/needs": {
         parameters: {
             query?: never;
@@ -1672,6 +2374,26 @@ export interface paths {
          * @description Name a need: at least one goal and one need item. `hints` carry SMART(I) warnings.
          */
         post: operations["hgw-create-need"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students/{student_id}/needs-intakes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Intake
+         * @description Start a needs intake (student, teacher/mentor and parents each answer their questions).
+         */
+        post: operations["gifted-intake-create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1703,6 +2425,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/students/{student_id}/observations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Observation
+         * @description Record the classroom observation (all 14 skills, 1-5 or not observed). The
+         *     recommendation starts its follow-up: a review date, a task for the HB-specialist, or a
+         *     draft application (individual guidance / a group offering outside the class); from
+         *     'challenge in class' up it also signals the student in the current group overview.
+         */
+        post: operations["gifted-observation-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/students/{student_id}/results": {
         parameters: {
             query?: never;
@@ -1717,6 +2462,49 @@ export interface paths {
          * @description Enter a test result or a social-emotional score (imports come from the LVS).
          */
         post: operations["hgw-create-result"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students/{student_id}/self-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Self Assessment
+         * @description "Jij en jouw executieve vaardigheden": up to three strengths and three attention points
+         *     per column (denken, doen); a skill is not both.
+         */
+        post: operations["gifted-self-assessment-create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/students/{student_id}/support-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Profile
+         * @description The profile (version 0 until saved); 'dubbel bijzonder' is null for whoever may not
+         *     see it (only care, HB staff and the mentor may).
+         */
+        get: operations["gifted-profile-get"];
+        /** Put Profile */
+        put: operations["gifted-profile-put"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2059,6 +2847,23 @@ export interface components {
             /** Version */
             version: number;
         };
+        /** AgreementIn */
+        AgreementIn: {
+            /**
+             * How
+             * @default
+             */
+            how: string;
+            /** What */
+            what: string;
+            /**
+             * When
+             * @default
+             */
+            when: string;
+            /** Who */
+            who: string;
+        };
         /** AmendmentCreate */
         AmendmentCreate: {
             /** Text */
@@ -2081,6 +2886,163 @@ export interface components {
             /** Text */
             text: string;
         };
+        /** ApplicationCreate */
+        ApplicationCreate: {
+            /**
+             * Kind
+             * @default group
+             * @enum {string}
+             */
+            kind: "group" | "individual";
+            /**
+             * Motivation
+             * @default
+             */
+            motivation: string;
+            /** Observation Id */
+            observation_id?: string | null;
+            /** Offering Id */
+            offering_id?: string | null;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+        };
+        /** ApplicationDecide */
+        ApplicationDecide: {
+            /**
+             * Decided By
+             * @description The committee members who took the decision (at least two).
+             */
+            decided_by: string[];
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "admitted" | "waitlisted" | "rejected";
+            /**
+             * Exception
+             * @description Deviates from the criteria or capacity (reason required).
+             * @default false
+             */
+            exception: boolean;
+            /**
+             * Exception Reason
+             * @default
+             */
+            exception_reason: string;
+            /**
+             * Reason
+             * @default
+             */
+            reason: string;
+        };
+        /**
+         * ApplicationQueue
+         * @description The committee's view of one offering: the applications to decide and the waitlist.
+         */
+        ApplicationQueue: {
+            /** Decided */
+            decided: components["schemas"]["ApplicationRead"][];
+            /** Free Places */
+            free_places: number | null;
+            offering: components["schemas"]["OfferingRead"];
+            /** To Decide */
+            to_decide: components["schemas"]["ApplicationRead"][];
+            /** Waitlist */
+            waitlist: components["schemas"]["ApplicationRead"][];
+        };
+        /** ApplicationRead */
+        ApplicationRead: {
+            /** Decided At */
+            decided_at: string | null;
+            /** Decided By */
+            decided_by: components["schemas"]["CommitteeMember"][];
+            /** Decision Reason */
+            decision_reason: string;
+            /** Enrolment Id */
+            enrolment_id: string | null;
+            /** Exception */
+            exception: boolean;
+            /** Exception Reason */
+            exception_reason: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "group" | "individual";
+            /** Motivation */
+            motivation: string;
+            needs_intake: components["schemas"]["NeedsIntakeRead"] | null;
+            observation: components["schemas"]["ObservationRead"] | null;
+            /** Offering Id */
+            offering_id: string | null;
+            /** Offering Name */
+            offering_name: string | null;
+            /** Route */
+            route: ("parents" | "intern_begeleider" | "swv") | null;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            snapshot: components["schemas"]["ApplicationSnapshot"];
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "submitted" | "admitted" | "waitlisted" | "rejected" | "withdrawn";
+            /**
+             * Student Id
+             * @description Null for a committee of another school.
+             */
+            student_id: string | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Submitted By Name */
+            submitted_by_name: string;
+            /** Version */
+            version: number;
+            /** Waitlist Position */
+            waitlist_position: number | null;
+        };
+        /**
+         * ApplicationSnapshot
+         * @description What the committee sees of the student: no origin, no sex.
+         */
+        ApplicationSnapshot: {
+            /** Grade */
+            grade: string;
+            /** Group Name */
+            group_name: string;
+            /** School Name */
+            school_name: string;
+            /** Student Name */
+            student_name: string;
+        };
+        /** ApplicationSubmit */
+        ApplicationSubmit: {
+            /**
+             * Route
+             * @enum {string}
+             */
+            route: "parents" | "intern_begeleider" | "swv";
+        };
+        /** ApplicationUpdate */
+        ApplicationUpdate: {
+            /** Motivation */
+            motivation?: string | null;
+            /** Needs Intake Id */
+            needs_intake_id?: string | null;
+            /** Offering Id */
+            offering_id?: string | null;
+        };
         /** AssignmentRead */
         AssignmentRead: {
             /**
@@ -2091,6 +3053,14 @@ export interface components {
             staff_member: components["schemas"]["StaffRead"];
             /** Subject */
             subject: string | null;
+        };
+        /** AttendanceIn */
+        AttendanceIn: {
+            /**
+             * Attendance
+             * @enum {string}
+             */
+            attendance: "present" | "absent";
         };
         /**
          * AttentionPoint
@@ -2858,6 +3828,211 @@ export interface components {
             /** Zat Question */
             zat_question?: string | null;
         };
+        /** CheckinIn */
+        CheckinIn: {
+            /**
+             * Adjustments
+             * @default
+             */
+            adjustments: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Progress
+             * @enum {string}
+             */
+            progress: "on_track" | "stagnating";
+            /** Stagnation Cause */
+            stagnation_cause?: ("content" | "approach" | "other_circumstances") | null;
+        };
+        /** CheckinRead */
+        CheckinRead: {
+            /** Adjustments */
+            adjustments: string;
+            /** Held By Name */
+            held_by_name: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Note */
+            note: string;
+            /**
+             * Progress
+             * @enum {string}
+             */
+            progress: "on_track" | "stagnating";
+            /** Stagnation Cause */
+            stagnation_cause: ("content" | "approach" | "other_circumstances") | null;
+        };
+        /** ChoiceHourCreate */
+        ChoiceHourCreate: {
+            /**
+             * Activity
+             * @description Wat ga je doen? (vak, project, e.d.)
+             * @default
+             */
+            activity: string;
+            /**
+             * Activity Kind
+             * @enum {string}
+             */
+            activity_kind: "other_lesson" | "acceleration" | "deepening" | "broadening" | "project" | "other";
+            /**
+             * Lesson Date
+             * Format: date
+             */
+            lesson_date: string;
+            /** Lesson Hour */
+            lesson_hour: number;
+            /**
+             * Location
+             * @description Waar ben je dit lesuur te vinden?
+             */
+            location: string;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Subject */
+            subject: string;
+            /**
+             * Subject Teacher Staff Id
+             * Format: uuid
+             */
+            subject_teacher_staff_id: string;
+        };
+        /** ChoiceHourDecision */
+        ChoiceHourDecision: {
+            /** Acknowledge */
+            acknowledge: boolean;
+            /**
+             * Reason
+             * @description Why not, e.g. 'er is een toets'.
+             * @default
+             */
+            reason: string;
+            /**
+             * Test In Lesson
+             * @default false
+             */
+            test_in_lesson: boolean;
+        };
+        /** ChoiceHourPolicyRead */
+        ChoiceHourPolicyRead: {
+            /** Allowed Activities */
+            allowed_activities: ("other_lesson" | "acceleration" | "deepening" | "broadening" | "project" | "other")[];
+            /** Configured */
+            configured: boolean;
+            /** Instructions */
+            instructions: string;
+            /** Max Hours Per Week */
+            max_hours_per_week: number;
+            /**
+             * Never During Tests
+             * @default true
+             */
+            never_during_tests: boolean;
+            /** Notice Hours */
+            notice_hours: number;
+            /** Version */
+            version: number;
+        };
+        /** ChoiceHourPolicyWrite */
+        ChoiceHourPolicyWrite: {
+            /** Allowed Activities */
+            allowed_activities: ("other_lesson" | "acceleration" | "deepening" | "broadening" | "project" | "other")[];
+            /**
+             * Instructions
+             * @default
+             */
+            instructions: string;
+            /** Max Hours Per Week */
+            max_hours_per_week: number;
+            /**
+             * Notice Hours
+             * @description How long before the lesson, in hours.
+             */
+            notice_hours: number;
+        };
+        /** ChoiceHourRead */
+        ChoiceHourRead: {
+            /** Acknowledged By Name */
+            acknowledged_by_name: string;
+            /** Activity */
+            activity: string;
+            /**
+             * Activity Kind
+             * @enum {string}
+             */
+            activity_kind: "other_lesson" | "acceleration" | "deepening" | "broadening" | "project" | "other";
+            /** Attendance */
+            attendance: ("present" | "absent") | null;
+            /** Attendance Marked By Name */
+            attendance_marked_by_name: string;
+            /** Checked At */
+            checked_at: string | null;
+            /** Checked By Name */
+            checked_by_name: string;
+            /** Decline Reason */
+            decline_reason: string;
+            /** Group Name */
+            group_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lesson Date
+             * Format: date
+             */
+            lesson_date: string;
+            /** Lesson Hour */
+            lesson_hour: number;
+            /** Location */
+            location: string;
+            /** Requested By Name */
+            requested_by_name: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "requested" | "acknowledged" | "declined" | "cancelled";
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Student Name */
+            student_name: string;
+            /** Subject */
+            subject: string;
+            /** Subject Teacher Name */
+            subject_teacher_name: string;
+            /**
+             * Subject Teacher Staff Id
+             * Format: uuid
+             */
+            subject_teacher_staff_id: string;
+            /** Version */
+            version: number;
+        };
         /** ClosureIn */
         ClosureIn: {
             /**
@@ -2881,6 +4056,16 @@ export interface components {
              * @default false
              */
             provisional: boolean;
+        };
+        /** CommitteeMember */
+        CommitteeMember: {
+            /** Name */
+            name: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
         };
         /**
          * ConsentCreate
@@ -2978,6 +4163,29 @@ export interface components {
         ConsentWithdraw: {
             /** Note */
             note?: string | null;
+        };
+        /** ConstructChange */
+        ConstructChange: {
+            /**
+             * Code
+             * @enum {string}
+             */
+            code: "experienced_challenge" | "need_for_challenge" | "boredom" | "bond_with_classmates" | "intrinsic_motivation" | "sense_of_competence" | "enjoyment_of_school" | "self_regulated_planning" | "self_confidence" | "creativity";
+            /** First Mean */
+            first_mean: number | null;
+            /** Label */
+            label: string;
+            /** Last Mean */
+            last_mean: number | null;
+            /** Mean Change */
+            mean_change: number | null;
+            /** Students */
+            students: number;
+            /**
+             * Suppressed
+             * @description Fewer than the minimum students: no figures shown.
+             */
+            suppressed: boolean;
         };
         /** ConversationIn */
         ConversationIn: {
@@ -3315,26 +4523,115 @@ export interface components {
             /** What */
             what: string;
         };
-        /** EnrolmentRead */
-        EnrolmentRead: {
-            /** End Date */
-            end_date: string | null;
+        /** EnrolmentCreate */
+        EnrolmentCreate: {
+            agreements?: components["schemas"]["StamschoolAgreements"] | null;
             /**
-             * Group Id
+             * Alignment
+             * @default
+             */
+            alignment: string;
+            /**
+             * Application Id
              * Format: uuid
              */
-            group_id: string;
-            /** Group Name */
-            group_name: string;
+            application_id: string;
             /**
-             * Kind
+             * Class Adjustments
+             * @default
+             */
+            class_adjustments: string;
+            /** Goals */
+            goals: components["schemas"]["EnrolmentGoalIn"][];
+            /** Individual Plan Id */
+            individual_plan_id?: string | null;
+            /** Regular Teacher Staff Id */
+            regular_teacher_staff_id?: string | null;
+            /**
+             * Review Every Weeks
+             * @description 13 = quarterly.
+             * @default 13
+             */
+            review_every_weeks: number;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+        };
+        /** EnrolmentGoal */
+        EnrolmentGoal: {
+            /** Cognitive */
+            cognitive: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Status
              * @enum {string}
              */
-            kind: "homeroom" | "teaching_group";
-            /** School Year */
-            school_year: string;
-            /** Start Date */
-            start_date: string | null;
+            status: "open" | "achieved" | "not_achieved";
+            /** Text */
+            text: string;
+        };
+        /** EnrolmentGoalIn */
+        EnrolmentGoalIn: {
+            /**
+             * Cognitive
+             * @default false
+             */
+            cognitive: boolean;
+            /**
+             * Id
+             * @description Keep an existing goal's id.
+             */
+            id?: string | null;
+            /**
+             * Status
+             * @default open
+             * @enum {string}
+             */
+            status: "open" | "achieved" | "not_achieved";
+            /** Text */
+            text: string;
+        };
+        /** EnrolmentUpdate */
+        EnrolmentUpdate: {
+            agreements?: components["schemas"]["StamschoolAgreements"] | null;
+            /** Alignment */
+            alignment?: string | null;
+            /** Class Adjustments */
+            class_adjustments?: string | null;
+            /** Goals */
+            goals?: components["schemas"]["EnrolmentGoalIn"][] | null;
+            /** Individual Plan Id */
+            individual_plan_id?: string | null;
+            /** Next Review On */
+            next_review_on?: string | null;
+            /** Regular Teacher Staff Id */
+            regular_teacher_staff_id?: string | null;
+            /** Review Every Weeks */
+            review_every_weeks?: number | null;
+        };
+        /** ExitIn */
+        ExitIn: {
+            /**
+             * Ended On
+             * Format: date
+             */
+            ended_on: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Reason
+             * @enum {string}
+             */
+            reason: "goals_met" | "not_fitting" | "transfer" | "other";
         };
         /** ExportAccessGrant */
         ExportAccessGrant: {
@@ -4803,6 +6100,25 @@ export interface components {
              */
             student: string;
         };
+        /**
+         * FollowUp
+         * @description What the recommendation started and whether it has been dealt with.
+         */
+        FollowUp: {
+            /** Application Id */
+            application_id: string | null;
+            /** Done */
+            done: boolean;
+            /** Due On */
+            due_on: string | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "none" | "review" | "specialist_task" | "application";
+            /** Signal Id */
+            signal_id: string | null;
+        };
         /** Forum */
         Forum: {
             /** Key */
@@ -4811,6 +6127,130 @@ export interface components {
             meeting?: ("izo" | "zat" | "leerlingbespreking" | "ondersteuningsteam" | "mdo") | null;
             /** Name */
             name: string;
+        };
+        /** GiftedCaseIn */
+        GiftedCaseIn: {
+            /**
+             * Coordinator Staff Id
+             * Format: uuid
+             * @description Casusregisseur: required for a complex case.
+             */
+            coordinator_staff_id: string;
+            /** Guidance Question */
+            guidance_question: string;
+            /**
+             * Help Question Student
+             * @default
+             */
+            help_question_student: string;
+            /** Observation Id */
+            observation_id?: string | null;
+            /**
+             * Strengths Student
+             * @default
+             */
+            strengths_student: string;
+        };
+        /**
+         * GiftedOverview
+         * @description What the HB-specialist sees: every signalled or observed student of the school with
+         *     their offerings and outcomes, and the work waiting (reviews, tasks, applications).
+         */
+        GiftedOverview: {
+            /** Applications Open */
+            applications_open: number;
+            /** Enrolled */
+            enrolled: number;
+            /**
+             * Reference Share
+             * @description About 2.5% (002:14): a reference, not a quota.
+             * @default 0.025
+             */
+            reference_share: number;
+            /** Reviews Due */
+            reviews_due: number;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /** Signalled */
+            signalled: number;
+            /** Student Count */
+            student_count: number;
+            /** Students */
+            students: components["schemas"]["GiftedStudentRow"][];
+            /** To Observe */
+            to_observe: number;
+        };
+        /** GiftedStudentRow */
+        GiftedStudentRow: {
+            /**
+             * Applications
+             * @description 'offering name: status'
+             */
+            applications: string[];
+            /** Exits Goals Met */
+            exits_goals_met: number;
+            /** Goals Achieved */
+            goals_achieved: number;
+            /** Goals Total */
+            goals_total: number;
+            /** Group Name */
+            group_name: string;
+            /** Latest Recommendation */
+            latest_recommendation: ("none" | "challenge_in_class" | "specialist_observation" | "individual_guidance" | "group_offering") | null;
+            /**
+             * Measurement Change
+             * @description Mean change over the constructs between the first and last wave
+             */
+            measurement_change: number | null;
+            /** Name */
+            name: string;
+            /** Next Review On */
+            next_review_on: string | null;
+            /** Observed On */
+            observed_on: string | null;
+            /**
+             * Offerings
+             * @description Active enrolments' offering names
+             */
+            offerings: string[];
+            /** Open Follow Up */
+            open_follow_up: string | null;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Twice Exceptional */
+            twice_exceptional: boolean | null;
+            /** Underachievement Suspected */
+            underachievement_suspected: boolean;
+        };
+        /**
+         * GiftedVocabulary
+         * @description The instruments' items and options with their Dutch wording (for the screens).
+         */
+        GiftedVocabulary: {
+            /** Constructs */
+            constructs: components["schemas"]["Term"][];
+            /** Guidance Phases */
+            guidance_phases: components["schemas"]["Term"][];
+            /** Intake Questions */
+            intake_questions: {
+                [key: string]: components["schemas"]["Term"][];
+            };
+            /** Observation Skills */
+            observation_skills: components["schemas"]["Term"][];
+            /** Offering Kinds */
+            offering_kinds: components["schemas"]["Term"][];
+            /** Recommendations */
+            recommendations: components["schemas"]["Term"][];
+            /** Reverse Scored */
+            reverse_scored: string[];
+            /** Self Assessment Skills */
+            self_assessment_skills: components["schemas"]["Term"][];
         };
         /**
          * GoalIn
@@ -4835,6 +6275,24 @@ export interface components {
             target_date?: string | null;
             /** Text */
             text: string;
+        };
+        /** GoalProgressIn */
+        GoalProgressIn: {
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            /**
+             * Note
+             * @default
+             */
+            note: string;
+            /**
+             * Progress
+             * @enum {string}
+             */
+            progress: "achieved" | "progressing" | "not_yet";
         };
         /** GoalRead */
         GoalRead: {
@@ -4967,6 +6425,116 @@ export interface components {
              * @enum {string}
              */
             relation: "mother" | "father" | "parent" | "guardian" | "foster_parent" | "other";
+        };
+        /** GuidanceCreate */
+        GuidanceCreate: {
+            /**
+             * Checkin Every Weeks
+             * @default 4
+             */
+            checkin_every_weeks: number;
+            /** Ends On */
+            ends_on?: string | null;
+            /** Goals */
+            goals?: components["schemas"]["PortfolioGoalIn"][];
+            /** Lead Staff Id */
+            lead_staff_id?: string | null;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+        };
+        /** GuidanceRead */
+        GuidanceRead: {
+            /** Agreements */
+            agreements: {
+                [key: string]: string;
+            }[];
+            /** Checkin Every Weeks */
+            checkin_every_weeks: number;
+            /** Checkins */
+            checkins: components["schemas"]["CheckinRead"][];
+            /** Development Points */
+            development_points: string;
+            /** Differentiation */
+            differentiation: ("extra_challenge" | "deepening_tasks" | "repetition" | "support")[];
+            /** Ends On */
+            ends_on: string | null;
+            /**
+             * External Factors
+             * @description Null when you may not see it.
+             */
+            external_factors: string | null;
+            /** Goals */
+            goals: components["schemas"]["PortfolioGoal"][];
+            /** Handover Note */
+            handover_note: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Lead Name */
+            lead_name: string;
+            /** Lead Staff Id */
+            lead_staff_id: string | null;
+            /** Next Checkin On */
+            next_checkin_on: string | null;
+            /**
+             * Phase
+             * @enum {string}
+             */
+            phase: "preparation" | "kickoff" | "content" | "responsibilities" | "monitoring" | "handover" | "reflection";
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Student Reflection */
+            student_reflection: string;
+            /** Transfer Notes */
+            transfer_notes: string;
+            /** Version */
+            version: number;
+        };
+        /** GuidanceUpdate */
+        GuidanceUpdate: {
+            /** Agreements */
+            agreements?: components["schemas"]["AgreementIn"][] | null;
+            /** Checkin Every Weeks */
+            checkin_every_weeks?: number | null;
+            /** Development Points */
+            development_points?: string | null;
+            /** Differentiation */
+            differentiation?: ("extra_challenge" | "deepening_tasks" | "repetition" | "support")[] | null;
+            /** Ends On */
+            ends_on?: string | null;
+            /** External Factors */
+            external_factors?: string | null;
+            /** Goals */
+            goals?: components["schemas"]["PortfolioGoalIn"][] | null;
+            /** Handover Note */
+            handover_note?: string | null;
+            /** Student Reflection */
+            student_reflection?: string | null;
+            /** Transfer Notes */
+            transfer_notes?: string | null;
         };
         /** HelperPhrase */
         HelperPhrase: {
@@ -5292,6 +6860,57 @@ export interface components {
              */
             student_view: string;
         };
+        /** InClassPlan */
+        InClassPlan: {
+            /** Alignment */
+            alignment: string;
+            /** Class Adjustments */
+            class_adjustments: string;
+            /**
+             * Complete
+             * @description A teacher, adjustments and alignment are recorded.
+             */
+            complete: boolean;
+            /** Individual Plan Id */
+            individual_plan_id: string | null;
+            /** Regular Teacher Name */
+            regular_teacher_name: string;
+            /** Regular Teacher Staff Id */
+            regular_teacher_staff_id: string | null;
+        };
+        /** IntakeSection */
+        IntakeSection: {
+            /** Answered On */
+            answered_on: string | null;
+            /** Answers */
+            answers: {
+                [key: string]: string;
+            };
+            /**
+             * Informant
+             * @enum {string}
+             */
+            informant: "student" | "teacher" | "parents";
+            /** Respondent */
+            respondent: string;
+        };
+        /** IntakeSectionIn */
+        IntakeSectionIn: {
+            /**
+             * Answered On
+             * Format: date
+             */
+            answered_on: string;
+            /**
+             * Answers
+             * @description Question code (s1..s5, t1..t5, p1..p4) -> answer
+             */
+            answers: {
+                [key: string]: string;
+            };
+            /** Respondent */
+            respondent: string;
+        };
         /** InterventionIn */
         InterventionIn: {
             /** Ends On */
@@ -5461,6 +7080,56 @@ export interface components {
             scopes: string[];
             /** Swvs */
             swvs: components["schemas"]["MySwv"][];
+        };
+        /** MeasurementIn */
+        MeasurementIn: {
+            /**
+             * Instrument
+             * @default IMAGE-leerlingvragenlijst
+             */
+            instrument: string;
+            /**
+             * Measured On
+             * Format: date
+             */
+            measured_on: string;
+            /** Scores */
+            scores: {
+                [key: string]: number;
+            };
+            /**
+             * Wave
+             * @description 0 = T0 (before), 1 = T1, ...
+             */
+            wave: number;
+        };
+        /** MeasurementRead */
+        MeasurementRead: {
+            /** Entered By Name */
+            entered_by_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Instrument */
+            instrument: string;
+            /**
+             * Measured On
+             * Format: date
+             */
+            measured_on: string;
+            /** Scores */
+            scores: {
+                [key: string]: number;
+            };
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Wave */
+            wave: number;
         };
         /** MeetingCreate */
         MeetingCreate: {
@@ -5683,6 +7352,21 @@ export interface components {
              */
             id: string;
         };
+        /** MonitoringNoteIn */
+        MonitoringNoteIn: {
+            /**
+             * Goal Id
+             * Format: uuid
+             */
+            goal_id: string;
+            /** Note */
+            note: string;
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+        };
         /** MySchool */
         MySchool: {
             /** Brin */
@@ -5862,6 +7546,25 @@ export interface components {
              */
             valid_until: string;
         };
+        /** NeedsIntakeRead */
+        NeedsIntakeRead: {
+            /** Complete */
+            complete: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Sections */
+            sections: components["schemas"]["IntakeSection"][];
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Version */
+            version: number;
+        };
         /**
          * NoteCreate
          * @description A new note. `category` decides who may read it (see docs/security.md).
@@ -5907,6 +7610,278 @@ export interface components {
             subject: string | null;
             /** Version */
             version: number;
+        };
+        /** ObservationIn */
+        ObservationIn: {
+            /** Explanations */
+            explanations?: {
+                [key: string]: string;
+            };
+            /**
+             * Observed On
+             * Format: date
+             */
+            observed_on: string;
+            /**
+             * Offering Id
+             * @description With 'group_offering': the offering the application is for.
+             */
+            offering_id?: string | null;
+            /**
+             * Recommendation
+             * @enum {string}
+             */
+            recommendation: "none" | "challenge_in_class" | "specialist_observation" | "individual_guidance" | "group_offering";
+            /**
+             * Remarks
+             * @default
+             */
+            remarks: string;
+            /**
+             * Review On
+             * @description Required with 'challenge_in_class': when to look again.
+             */
+            review_on?: string | null;
+            /**
+             * Scores
+             * @description Each of the 14 skills: 1 (niet zichtbaar) .. 5 (volledig zichtbaar), or null when not observed. All 14 keys are required.
+             */
+            scores: {
+                [key: string]: number | null;
+            };
+        };
+        /** ObservationRead */
+        ObservationRead: {
+            /** By Specialist */
+            by_specialist: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Explanations */
+            explanations: {
+                [key: string]: string;
+            };
+            follow_up: components["schemas"]["FollowUp"];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Observed On
+             * Format: date
+             */
+            observed_on: string;
+            /** Observer Name */
+            observer_name: string;
+            /**
+             * Recommendation
+             * @enum {string}
+             */
+            recommendation: "none" | "challenge_in_class" | "specialist_observation" | "individual_guidance" | "group_offering";
+            /** Remarks */
+            remarks: string;
+            /** Review On */
+            review_on: string | null;
+            /** Scores */
+            scores: {
+                [key: string]: number | null;
+            };
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+        };
+        /** OfferingCatalogue */
+        OfferingCatalogue: {
+            /** Own */
+            own: components["schemas"]["OfferingRead"][];
+            /**
+             * Regional
+             * @description Other schools' offerings open to yours.
+             */
+            regional: components["schemas"]["OfferingRead"][];
+        };
+        /** OfferingGoal */
+        OfferingGoal: {
+            /**
+             * Cognitive
+             * @default false
+             */
+            cognitive: boolean;
+            /** Text */
+            text: string;
+        };
+        /**
+         * OfferingImpact
+         * @description Descriptive, not causal: the change in participants between their first and last wave,
+         *     without a comparison group (IMAGE compared with similar non-participants).
+         */
+        OfferingImpact: {
+            /** Constructs */
+            constructs: components["schemas"]["ConstructChange"][];
+            /** Exits */
+            exits: number;
+            /** Goals Met Exits */
+            goals_met_exits: number;
+            /** Measured */
+            measured: number;
+            /** Minimum Cell */
+            minimum_cell: number;
+            /** Notice */
+            notice: string;
+            /**
+             * Offering Id
+             * Format: uuid
+             */
+            offering_id: string;
+            /** Offering Name */
+            offering_name: string;
+            /** Participants */
+            participants: number;
+        };
+        /** OfferingRead */
+        OfferingRead: {
+            /** Application Routes */
+            application_routes: ("parents" | "intern_begeleider" | "swv")[];
+            /** Archived */
+            archived: boolean;
+            /** Capacity */
+            capacity: number | null;
+            /** Committee */
+            committee: components["schemas"]["CommitteeMember"][];
+            /**
+             * Duration
+             * @enum {string}
+             */
+            duration: "short_programme" | "whole_year";
+            /** Ends On */
+            ends_on: string | null;
+            /** Enrolled */
+            enrolled: number;
+            /** Fixed Teacher Name */
+            fixed_teacher_name: string;
+            /** Fixed Teacher Staff Id */
+            fixed_teacher_staff_id: string | null;
+            /** Goals */
+            goals: components["schemas"]["OfferingGoal"][];
+            /** Hours Per Week */
+            hours_per_week: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Is Placement
+             * @description Outside the home school: stamschool agreements needed.
+             */
+            is_placement: boolean;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "differentiation_in_class" | "compacting" | "enrichment" | "broadening" | "deepening" | "acceleration" | "plusklas" | "enrichment_module" | "individual_programme" | "individual_coaching" | "project" | "choice_hours" | "peer_group_part_time" | "peer_group_full_time" | "intermediate_provision" | "other";
+            /** Name */
+            name: string;
+            /** Open To Other Schools */
+            open_to_other_schools: boolean;
+            /** Regional */
+            regional: boolean;
+            /** Schedule */
+            schedule: string;
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /** School Name */
+            school_name: string;
+            /** Selection Criteria */
+            selection_criteria: string;
+            /**
+             * Setting
+             * @enum {string}
+             */
+            setting: "own_class" | "separate_group" | "other_school";
+            /** Starts On */
+            starts_on: string | null;
+            /** Target Group */
+            target_group: string;
+            /** Version */
+            version: number;
+            /** Waitlisted */
+            waitlisted: number;
+        };
+        /** OfferingWrite */
+        OfferingWrite: {
+            /** Application Routes */
+            application_routes: ("parents" | "intern_begeleider" | "swv")[];
+            /**
+             * Archived
+             * @default false
+             */
+            archived: boolean;
+            /** Capacity */
+            capacity?: number | null;
+            /**
+             * Committee User Ids
+             * @description At least two members (onafhankelijke commissie).
+             */
+            committee_user_ids: string[];
+            /**
+             * Duration
+             * @enum {string}
+             */
+            duration: "short_programme" | "whole_year";
+            /** Ends On */
+            ends_on?: string | null;
+            /** Fixed Teacher Staff Id */
+            fixed_teacher_staff_id?: string | null;
+            /** Goals */
+            goals: components["schemas"]["OfferingGoal"][];
+            /** Hours Per Week */
+            hours_per_week?: number | null;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "differentiation_in_class" | "compacting" | "enrichment" | "broadening" | "deepening" | "acceleration" | "plusklas" | "enrichment_module" | "individual_programme" | "individual_coaching" | "project" | "choice_hours" | "peer_group_part_time" | "peer_group_full_time" | "intermediate_provision" | "other";
+            /** Name */
+            name: string;
+            /**
+             * Open To Other Schools
+             * @default false
+             */
+            open_to_other_schools: boolean;
+            /**
+             * Regional
+             * @description Bovenschools: published in the SWV's regional catalogue.
+             * @default false
+             */
+            regional: boolean;
+            /**
+             * Schedule
+             * @default
+             */
+            schedule: string;
+            /**
+             * Selection Criteria
+             * @default
+             */
+            selection_criteria: string;
+            /**
+             * Setting
+             * @enum {string}
+             */
+            setting: "own_class" | "separate_group" | "other_school";
+            /** Starts On */
+            starts_on?: string | null;
+            /** Target Group */
+            target_group: string;
         };
         /** OppRead */
         OppRead: {
@@ -6299,6 +8274,15 @@ export interface components {
              */
             signed_on: string;
         };
+        /** PhaseIn */
+        PhaseIn: {
+            /**
+             * Phase
+             * @description The next phase (or the current one's successor).
+             * @enum {string}
+             */
+            phase: "preparation" | "kickoff" | "content" | "responsibilities" | "monitoring" | "handover" | "reflection";
+        };
         /** PlanCreate */
         PlanCreate: {
             /**
@@ -6520,6 +8504,45 @@ export interface components {
              * @default
              */
             week_schedule: string;
+        };
+        /** PortfolioGoal */
+        PortfolioGoal: {
+            /** Achieved */
+            achieved: boolean | null;
+            /** Evaluation */
+            evaluation: string;
+            /** Goal */
+            goal: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Monitoring */
+            monitoring: {
+                [key: string]: string;
+            }[];
+            /** Plan */
+            plan: string;
+        };
+        /** PortfolioGoalIn */
+        PortfolioGoalIn: {
+            /** Achieved */
+            achieved?: boolean | null;
+            /**
+             * Evaluation
+             * @default
+             */
+            evaluation: string;
+            /** Goal */
+            goal: string;
+            /** Id */
+            id?: string | null;
+            /**
+             * Plan
+             * @default
+             */
+            plan: string;
         };
         /**
          * ProblemDocument
@@ -6948,6 +8971,71 @@ export interface components {
              */
             keep_years_after_leaving: number;
         };
+        /** ReviewIn */
+        ReviewIn: {
+            /**
+             * Class Alignment
+             * @description How the regular class kept up.
+             * @default
+             */
+            class_alignment: string;
+            /**
+             * Decision
+             * @default continue
+             * @enum {string}
+             */
+            decision: "continue" | "stop";
+            /** Goal Progress */
+            goal_progress: components["schemas"]["GoalProgressIn"][];
+            /**
+             * Notes
+             * @default
+             */
+            notes: string;
+            /**
+             * Reviewed On
+             * Format: date
+             */
+            reviewed_on: string;
+            /** With Parents */
+            with_parents: boolean;
+            /** With Student */
+            with_student: boolean;
+        };
+        /** ReviewRead */
+        ReviewRead: {
+            /** Class Alignment */
+            class_alignment: string;
+            /**
+             * Decision
+             * @enum {string}
+             */
+            decision: "continue" | "stop";
+            /** Goal Progress */
+            goal_progress: {
+                [key: string]: string;
+            }[];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Next Review On */
+            next_review_on: string | null;
+            /** Notes */
+            notes: string;
+            /** Reviewed By Name */
+            reviewed_by_name: string;
+            /**
+             * Reviewed On
+             * Format: date
+             */
+            reviewed_on: string;
+            /** With Parents */
+            with_parents: boolean;
+            /** With Student */
+            with_student: boolean;
+        };
         /**
          * RosterSyncRequest
          * @description One LVS bulk upsert. Rows are validated one by one: a bad row is rejected on its own.
@@ -7352,6 +9440,63 @@ export interface components {
             /** Screened By */
             screened_by: string;
         };
+        /** SelfAssessmentIn */
+        SelfAssessmentIn: {
+            /**
+             * Agreed Adjustments
+             * @default
+             */
+            agreed_adjustments: string;
+            /** Attention Points */
+            attention_points: ("task_initiation" | "sustained_attention" | "goal_directed" | "flexibility" | "emotion_regulation" | "response_inhibition" | "metacognition" | "working_memory" | "time_management" | "organisation" | "planning" | "fixed_mindset" | "growth_mindset" | "collaboration")[];
+            /** Discussed On */
+            discussed_on?: string | null;
+            /**
+             * Filled On
+             * Format: date
+             */
+            filled_on: string;
+            /**
+             * Strengths
+             * @description Up to 3 'denken' and 3 'doen'.
+             */
+            strengths: ("task_initiation" | "sustained_attention" | "goal_directed" | "flexibility" | "emotion_regulation" | "response_inhibition" | "metacognition" | "working_memory" | "time_management" | "organisation" | "planning" | "fixed_mindset" | "growth_mindset" | "collaboration")[];
+            /**
+             * Student Words
+             * @default
+             */
+            student_words: string;
+        };
+        /** SelfAssessmentRead */
+        SelfAssessmentRead: {
+            /** Agreed Adjustments */
+            agreed_adjustments: string;
+            /** Attention Points */
+            attention_points: string[];
+            /** Discussed On */
+            discussed_on: string | null;
+            /** Entered By Name */
+            entered_by_name: string;
+            /**
+             * Filled On
+             * Format: date
+             */
+            filled_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Strengths */
+            strengths: string[];
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /** Student Words */
+            student_words: string;
+        };
         /** SignalCreate */
         SignalCreate: {
             /** Basis */
@@ -7441,6 +9586,26 @@ export interface components {
              */
             signal_levels?: string[];
         };
+        /**
+         * SkillComparison
+         * @description One skill side by side: the teacher's latest score and the student's own view.
+         */
+        SkillComparison: {
+            /**
+             * Differs
+             * @description Teacher and student see it differently (talk about it).
+             */
+            differs: boolean;
+            /** Skill */
+            skill: string;
+            /**
+             * Student View
+             * @enum {string}
+             */
+            student_view: "strength" | "attention" | "none";
+            /** Teacher Score */
+            teacher_score: number | null;
+        };
         /** StaffRead */
         StaffRead: {
             /** Email */
@@ -7466,6 +9631,45 @@ export interface components {
             id: string;
             /** Name */
             name: string;
+        };
+        /**
+         * StamschoolAgreements
+         * @description Afspraken met de stamschool (001:895-920) for a placement outside the home school.
+         */
+        StamschoolAgreements: {
+            /**
+             * Counts For Report
+             * @description Work at the provision counts for the home school's report.
+             */
+            counts_for_report: boolean;
+            /**
+             * Gradual Intake
+             * @description Geleidelijke instroom: hours per week ramping up.
+             * @default
+             */
+            gradual_intake: string;
+            /** Home School Contact */
+            home_school_contact: string;
+            /**
+             * Parent Contact
+             * @description Who informs the parents, when and how.
+             */
+            parent_contact: string;
+            /**
+             * Report Subjects
+             * @default
+             */
+            report_subjects: string;
+            /**
+             * Responsibilities
+             * @description Who is responsible for what.
+             */
+            responsibilities: string[];
+            /**
+             * Weekly Contact
+             * @description E.g. 'elke maandag telefonisch, mentor en coördinator'
+             */
+            weekly_contact: string;
         };
         /** State */
         State: {
@@ -7526,6 +9730,37 @@ export interface components {
             /** @description Handelingsgericht werken en ondersteuning */
             support: components["schemas"]["ExportSupport"];
         };
+        /**
+         * StudentGifted
+         * @description Everything gifted about one student: instruments side by side, applications,
+         *     enrolments, guidance, measurements and the profile.
+         */
+        StudentGifted: {
+            /** Applications */
+            applications: components["schemas"]["ApplicationRead"][];
+            /** Case Ids */
+            case_ids: string[];
+            /** Comparison */
+            comparison: components["schemas"]["SkillComparison"][];
+            /** Enrolments */
+            enrolments: components["schemas"]["zorgroute__gifted__schemas__EnrolmentRead"][];
+            /** Guidance Periods */
+            guidance_periods: components["schemas"]["GuidanceRead"][];
+            /** Measurements */
+            measurements: components["schemas"]["MeasurementRead"][];
+            /** Needs Intakes */
+            needs_intakes: components["schemas"]["NeedsIntakeRead"][];
+            /** Observations */
+            observations: components["schemas"]["ObservationRead"][];
+            profile: components["schemas"]["SupportProfileRead"];
+            /** Self Assessments */
+            self_assessments: components["schemas"]["SelfAssessmentRead"][];
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+        };
         /** StudentListItem */
         StudentListItem: {
             /**
@@ -7564,7 +9799,7 @@ export interface components {
             /** Eck Id */
             eck_id: string | null;
             /** Enrolments */
-            enrolments: components["schemas"]["EnrolmentRead"][];
+            enrolments: components["schemas"]["zorgroute__roster__schemas__EnrolmentRead"][];
             /** External Ids */
             external_ids: components["schemas"]["ExternalIdRead"][];
             /** Family Name */
@@ -7610,6 +9845,59 @@ export interface components {
             infix?: string | null;
             /** Preferred Name */
             preferred_name?: string | null;
+        };
+        /** SupportProfileRead */
+        SupportProfileRead: {
+            /**
+             * Complexity
+             * @enum {string}
+             */
+            complexity: "none" | "light" | "moderate" | "complex";
+            /** Signalled Gifted */
+            signalled_gifted: boolean;
+            /** Signalled On */
+            signalled_on: string | null;
+            /**
+             * Student Id
+             * Format: uuid
+             */
+            student_id: string;
+            /**
+             * Twice Exceptional
+             * @description Null when you may not see it.
+             */
+            twice_exceptional: boolean | null;
+            /** Twice Exceptional Note */
+            twice_exceptional_note: string | null;
+            /** Underachievement Suspected */
+            underachievement_suspected: boolean;
+            /** Version */
+            version: number;
+        };
+        /** SupportProfileWrite */
+        SupportProfileWrite: {
+            /**
+             * Complexity
+             * @default none
+             * @enum {string}
+             */
+            complexity: "none" | "light" | "moderate" | "complex";
+            /** Signalled Gifted */
+            signalled_gifted: boolean;
+            /** Signalled On */
+            signalled_on?: string | null;
+            /**
+             * Twice Exceptional
+             * @description Dubbel bijzonder; only who may see it may set it.
+             */
+            twice_exceptional?: boolean | null;
+            /** Twice Exceptional Note */
+            twice_exceptional_note?: string | null;
+            /**
+             * Underachievement Suspected
+             * @default false
+             */
+            underachievement_suspected: boolean;
         };
         /**
          * SupportStart
@@ -7925,6 +10213,23 @@ export interface components {
              */
             preferred_name: string | null;
         };
+        /** Term */
+        Term: {
+            /**
+             * Category
+             * @default
+             */
+            category: string;
+            /** Code */
+            code: string;
+            /** Label */
+            label: string;
+            /**
+             * Question
+             * @default
+             */
+            question: string;
+        };
         /** TimelineItem */
         TimelineItem: {
             /**
@@ -7992,6 +10297,14 @@ export interface components {
              */
             reason: string;
         };
+        /** WaitlistOrder */
+        WaitlistOrder: {
+            /**
+             * Application Ids
+             * @description The whole waitlist, in order.
+             */
+            application_ids: string[];
+        };
         /** YieldExpectation */
         YieldExpectation: {
             /** Expectation */
@@ -8003,6 +10316,56 @@ export interface components {
             horizon: "one_year" | "two_years" | "end_of_school";
             /** Subject */
             subject: string;
+        };
+        /** EnrolmentRead */
+        zorgroute__gifted__schemas__EnrolmentRead: {
+            agreements: components["schemas"]["StamschoolAgreements"] | null;
+            /** Application Id */
+            application_id: string | null;
+            /** Ended On */
+            ended_on: string | null;
+            /** Exit Note */
+            exit_note: string;
+            /** Exit Reason */
+            exit_reason: ("goals_met" | "not_fitting" | "transfer" | "other") | null;
+            /** Goals */
+            goals: components["schemas"]["EnrolmentGoal"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            in_class_plan: components["schemas"]["InClassPlan"];
+            /** Next Review On */
+            next_review_on: string | null;
+            offering: components["schemas"]["OfferingRead"];
+            /** Review Every Weeks */
+            review_every_weeks: number;
+            /** Review Overdue */
+            review_overdue: boolean;
+            /** Reviews */
+            reviews: components["schemas"]["ReviewRead"][];
+            /**
+             * School Id
+             * Format: uuid
+             */
+            school_id: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "ended";
+            /** Student Id */
+            student_id: string | null;
+            /** Student Name */
+            student_name: string;
+            /** Version */
+            version: number;
         };
         /** RowRead */
         zorgroute__hgw__schemas__RowRead: {
@@ -8110,6 +10473,27 @@ export interface components {
              * @enum {string}
              */
             target: "basis" | "subgroup" | "student";
+        };
+        /** EnrolmentRead */
+        zorgroute__roster__schemas__EnrolmentRead: {
+            /** End Date */
+            end_date: string | null;
+            /**
+             * Group Id
+             * Format: uuid
+             */
+            group_id: string;
+            /** Group Name */
+            group_name: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "homeroom" | "teaching_group";
+            /** School Year */
+            school_year: string;
+            /** Start Date */
+            start_date: string | null;
         };
     };
     responses: never;
@@ -8281,6 +10665,651 @@ export interface operations {
             };
             /** @description The request body is too large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-application-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-application-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-application-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-application-decide": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationDecide"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-application-submit": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationSubmit"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-application-withdraw": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10296,6 +13325,562 @@ export interface operations {
             };
         };
     };
+    "gifted-choice-hour-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChoiceHourCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChoiceHourRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-choice-hour-attendance": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChoiceHourRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-choice-hour-cancel": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChoiceHourRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-choice-hour-check": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChoiceHourRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-choice-hour-decide": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                request_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChoiceHourDecision"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChoiceHourRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     "privacy-withdraw-consent": {
         parameters: {
             query?: never;
@@ -10616,6 +14201,80 @@ export interface operations {
             };
         };
     };
+    "gifted-vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftedVocabulary"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     "roster-get-group": {
         parameters: {
             query?: never;
@@ -10839,6 +14498,772 @@ export interface operations {
             };
             /** @description Invalid input; `errors` point at the fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-guidance-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuidanceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-guidance-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-guidance-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuidanceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-guidance-checkin": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckinIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-guidance-close": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-guidance-monitoring": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MonitoringNoteIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-guidance-phase": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                period_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhaseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuidanceRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12018,6 +16443,204 @@ export interface operations {
             };
         };
     };
+    "gifted-intake-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                intake_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsIntakeRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-intake-section": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                intake_id: string;
+                informant: "student" | "teacher" | "parents";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IntakeSectionIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsIntakeRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     "hgw-update-need": {
         parameters: {
             query?: never;
@@ -12119,6 +16742,1146 @@ export interface operations {
             };
             /** @description If-Match is required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-observation-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                observation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-enrolment-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["zorgroute__gifted__schemas__EnrolmentRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-enrolment-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                enrolment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["zorgroute__gifted__schemas__EnrolmentRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-enrolment-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                enrolment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["zorgroute__gifted__schemas__EnrolmentRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-enrolment-exit": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                enrolment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExitIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["zorgroute__gifted__schemas__EnrolmentRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-enrolment-review": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                enrolment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["zorgroute__gifted__schemas__EnrolmentRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-offering-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offering_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-offering-update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                offering_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferingWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-offering-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offering_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationQueue"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-offering-enrolments": {
+        parameters: {
+            query?: {
+                status?: ("active" | "ended") | null;
+            };
+            header?: never;
+            path: {
+                offering_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["zorgroute__gifted__schemas__EnrolmentRead"][];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-offering-impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offering_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingImpact"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-waitlist-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                offering_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaitlistOrder"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationQueue"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14557,6 +20320,285 @@ export interface operations {
             };
         };
     };
+    "gifted-choice-policy-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChoiceHourPolicyRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-choice-policy-put": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChoiceHourPolicyWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChoiceHourPolicyRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-choice-hours-list": {
+        parameters: {
+            query?: {
+                /** @description Only lessons I teach (subject teacher). */
+                mine?: boolean;
+                student_id?: string | null;
+                from?: string | null;
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChoiceHourRead"][];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     "hgw-list-cycle-periods": {
         parameters: {
             query?: never;
@@ -14725,6 +20767,82 @@ export interface operations {
                 headers: {
                     /** @description Seconds until the limit resets */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftedOverview"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -15061,6 +21179,184 @@ export interface operations {
             };
             /** @description If-Match is required */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-offerings-list": {
+        parameters: {
+            query?: {
+                include_archived?: boolean;
+            };
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingCatalogue"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-offering-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfferingWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16802,6 +23098,182 @@ export interface operations {
             };
         };
     };
+    "gifted-student": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentGifted"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-case-open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GiftedCaseIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     "privacy-list-legal-holds": {
         parameters: {
             query?: never;
@@ -16922,6 +23394,106 @@ export interface operations {
             };
             /** @description Not found, or not visible to you */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-measurement-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasurementIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasurementRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17136,6 +23708,93 @@ export interface operations {
             };
         };
     };
+    "gifted-intake-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsIntakeRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     "notes-list": {
         parameters: {
             query?: never;
@@ -17294,6 +23953,106 @@ export interface operations {
             };
         };
     };
+    "gifted-observation-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObservationIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObservationRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
     "hgw-create-result": {
         parameters: {
             query?: never;
@@ -17374,6 +24133,303 @@ export interface operations {
             };
             /** @description Invalid input; `errors` point at the fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-self-assessment-create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfAssessmentIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfAssessmentRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Too many requests; wait as long as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-profile-get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                student_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportProfileRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+        };
+    };
+    "gifted-profile-put": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read, e.g. "v3" */
+                "if-match"?: string | null;
+            };
+            path: {
+                student_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportProfileWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportProfileRead"];
+                };
+            };
+            /** @description Malformed request (e.g. a body that is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not logged in, or an invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not allowed (role, scope or CSRF header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Changed by someone else since you read it */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Invalid input; `errors` point at the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description If-Match is required */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
