@@ -185,7 +185,7 @@ def upgrade() -> None:
         sa.Column("selection_criteria", sa.Text(), nullable=False),
         sa.Column("capacity", sa.Integer(), nullable=True),
         sa.Column("application_routes", postgresql.ARRAY(sa.String(length=20)), nullable=False),
-        sa.Column("committee_user_ids", postgresql.ARRAY(sa.UUID()), nullable=False),
+        sa.Column("committee_staff_ids", postgresql.ARRAY(sa.UUID()), nullable=False),
         sa.Column("archived", sa.Boolean(), nullable=False),
         sa.CheckConstraint(
             "duration in ('short_programme', 'whole_year')",

@@ -153,8 +153,8 @@ class Offering(IdMixin, TenantMixin, TimestampMixin, VersionMixin, table=True):
     selection_criteria: str = _text()
     capacity: int | None = None
     application_routes: list[str] = Field(sa_column=Column(ARRAY(String(20)), nullable=False))
-    # Toelatingscommissie: at least two accounts of the offering's school (001:963-965).
-    committee_user_ids: list[uuid.UUID] = Field(
+    # Toelatingscommissie: at least two staff members of the offering's school (001:963-965).
+    committee_staff_ids: list[uuid.UUID] = Field(
         sa_column=Column(ARRAY(PG_UUID(as_uuid=True)), nullable=False)
     )
     archived: bool = Field(default=False, sa_column=Column(Boolean, nullable=False))

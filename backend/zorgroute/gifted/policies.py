@@ -6,7 +6,7 @@ comes from the HGW cycle's rule (mentor, teacher of the student, school roles); 
   partners see none of it (they see only the cases they are invited to);
 - the offerings catalogue: every staff member of the school reads it (and the regional
   offerings of the SWV); HB staff and leadership of the offering's school edit it;
-- an offering's committee (its member accounts) decides on applications and sees the
+- an offering's committee (staff members of its school) decides on applications and sees the
   applications to it, also from other schools, but only what the application carries;
 - dubbel bijzonder (twice-exceptional) is restricted: care, HB and the mentor only.
 
@@ -95,7 +95,8 @@ def staff_roles(principal: Principal, school_id: uuid.UUID) -> frozenset[str]:
 
 
 def on_committee(principal: Principal, offering: Offering) -> bool:
-    return principal.user_id is not None and principal.user_id in offering.committee_user_ids
+    staff_id = principal.staff_member_ids.get(offering.school_id)
+    return staff_id is not None and staff_id in offering.committee_staff_ids
 
 
 def edits_offering(principal: Principal, offering: Offering) -> bool:

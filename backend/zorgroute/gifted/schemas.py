@@ -203,14 +203,14 @@ class OfferingWrite(_In):
     selection_criteria: Text = ""
     capacity: int | None = Field(default=None, ge=1, le=500)
     application_routes: list[ApplicationRoute] = Field(min_length=1)
-    committee_user_ids: list[uuid.UUID] = Field(
+    committee_staff_ids: list[uuid.UUID] = Field(
         min_length=2, max_length=8, description="At least two members (onafhankelijke commissie)."
     )
     archived: bool = False
 
 
 class CommitteeMember(BaseModel):
-    user_id: uuid.UUID
+    staff_id: uuid.UUID
     name: str
 
 
@@ -270,7 +270,8 @@ class ApplicationSubmit(_In):
 class ApplicationDecide(_In):
     decision: Decision
     decided_by: list[uuid.UUID] = Field(
-        min_length=2, description="The committee members who took the decision (at least two)."
+        min_length=2,
+        description="Staff ids of the deciding committee members (two or more, you among them).",
     )
     reason: Text = ""
     exception: bool = Field(

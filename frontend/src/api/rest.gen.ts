@@ -2913,7 +2913,7 @@ export interface components {
         ApplicationDecide: {
             /**
              * Decided By
-             * @description The committee members who took the decision (at least two).
+             * @description Staff ids of the deciding committee members (two or more, you among them).
              */
             decided_by: string[];
             /**
@@ -4062,10 +4062,10 @@ export interface components {
             /** Name */
             name: string;
             /**
-             * User Id
+             * Staff Id
              * Format: uuid
              */
-            user_id: string;
+            staff_id: string;
         };
         /**
          * ConsentCreate
@@ -7828,10 +7828,10 @@ export interface components {
             /** Capacity */
             capacity?: number | null;
             /**
-             * Committee User Ids
+             * Committee Staff Ids
              * @description At least two members (onafhankelijke commissie).
              */
-            committee_user_ids: string[];
+            committee_staff_ids: string[];
             /**
              * Duration
              * @enum {string}
