@@ -118,6 +118,8 @@ CONSTRUCTS: tuple[tuple[str, str], ...] = (
     ("creativity", "Creativiteit"),
 )
 CONSTRUCT_CODES = tuple(code for code, _ in CONSTRUCTS)
+# More boredom is worse: a summary over constructs counts its change the other way round.
+REVERSED_CONSTRUCTS = frozenset({"boredom"})
 
 # Overlegstructuur leraar-leerling (001:162-327): seven phases, in this order.
 GUIDANCE_PHASES: tuple[tuple[str, str], ...] = (
