@@ -11,6 +11,7 @@ from pathlib import Path
 
 from zorgroute.cases import policies as case_policies
 from zorgroute.core.security import roles
+from zorgroute.gifted import policies as gifted_policies
 from zorgroute.hgw import policies as hgw_policies
 from zorgroute.identity.models import STAFF_ROLES
 from zorgroute.notes import policies as note_policies
@@ -83,6 +84,31 @@ CASE_RELATIONSHIPS: tuple[list[str], ...] = (
     ["Coordinator (casusregie) or registrant of the case", "read and edit that case", NO],
     ["External partner with a case grant", "read that case, report on own action items", NO],
     ["Member of a care meeting", "the meeting; the case pack only for cases they may read", NO],
+)
+
+# Gifted education: a role alone; relationships below. The committee of an offering is a list
+# of staff members of the offering's school, whatever their role.
+GIFTED_CAPABILITIES: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("Instruments, applications, guidance of every student", _in(gifted_policies.WORK)),
+    ("Read them", _in(gifted_policies.READ)),
+    ("Submit an application", _in(gifted_policies.SUBMIT)),
+    ("Edit the offerings catalogue", _in(gifted_policies.OFFERING_EDIT)),
+    ("Keuze-uren policy", _in(gifted_policies.POLICY_EDIT)),
+    ("Dubbel bijzonder (restricted)", _in(gifted_policies.TWICE_EXCEPTIONAL)),
+)
+GIFTED_RELATIONSHIPS: tuple[list[str], ...] = (
+    ["Mentor of the student", YES, YES, NO, NO, NO, YES],
+    ["Teacher of the student", YES, YES, NO, NO, NO, NO],
+    [
+        "Committee member of an offering",
+        "decide, order the waitlist",
+        "that offering's applications (the application's snapshot only)",
+        NO,
+        NO,
+        NO,
+        NO,
+    ],
+    ["External partner", NO, NO, NO, NO, NO, NO],
 )
 
 
@@ -175,6 +201,24 @@ def render_matrix() -> str:
         "Which route step a role may take is the route's transition table (`roles`: school "
         "roles and the relations `mentor_of_student`, `teacher_of_student`, `coordinator`, "
         "`registrant`), enforced by the service for REST, GraphQL and jobs alike.",
+    ]
+    lines += ["", "### Gifted education (observation, aanbod, toelating, deelname, keuze-uren)", ""]
+    lines += _table(
+        ["Role", *(name for name, _ in GIFTED_CAPABILITIES)],
+        [[f"`{role}`", *(cell(role) for _, cell in GIFTED_CAPABILITIES)] for role in ROLE_ROWS],
+    )
+    lines += ["", "Relationships on top of the role:", ""]
+    lines += _table(
+        ["Relationship", *(name for name, _ in GIFTED_CAPABILITIES)], list(GIFTED_RELATIONSHIPS)
+    )
+    lines += [
+        "",
+        "Every staff member reads the school's offerings and the regional (bovenschoolse) "
+        "offerings of its SWV. Applications and enrolments for a regional offering are visible "
+        "to both schools (row-level security on `school_id` or `offering_school_id`); the "
+        "offering's school sees what the application carries, never origin or sex. Keuze-uren: "
+        "the subject teacher acknowledges requests for their own lessons and marks attendance; "
+        "the HB-specialist or the mentor checks.",
     ]
     lines += [
         "",

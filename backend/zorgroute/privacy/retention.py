@@ -10,7 +10,9 @@ Defaults (DEFAULT_KEEP_YEARS), years after leaving — the school's privacy poli
 - support_record: 2. The HGW part of the leerlingdossier (group-overview rows, results,
   signals, educational needs, group-meeting decisions, the student's place and outcomes in
   group plans, IHPs and the OPP) and the student's cases (zorgtrajecten with their forms,
-  conversations, minutes, actions, referrals and timeline): the same rule as the notes. The
+  conversations, minutes, actions, referrals and timeline) and gifted-education records
+  (observations, self-assessments, intakes, applications, enrolments and reviews, keuze-uren,
+  guidance periods, measurements, the support profile): the same rule as the notes. The
   group plan itself stays (it is the group's record); the student is taken out of its rows.
 - consent, access_grant, disclosure: 5. The record of with whom data was shared, on which
   basis and who had access is the school's accountability (AVG art. 5(2)) and what a former

@@ -12,6 +12,19 @@ from sqlalchemy import Uuid, and_, bindparam, delete, exists, func, text
 from sqlmodel import col, select
 
 from zorgroute.core.db import UnitOfWork
+from zorgroute.gifted.models import (
+    Application,
+    ChoiceHourRequest,
+    EnrolmentReview,
+    GuidanceCheckin,
+    GuidancePeriod,
+    NeedsIntake,
+    OfferingEnrolment,
+    OutcomeMeasurement,
+    SelfAssessment,
+    SkillObservation,
+    SupportProfile,
+)
 from zorgroute.hgw.models import (
     AssessmentResult,
     EducationalNeed,
@@ -119,9 +132,16 @@ async def delete_notes(
     return [(i, s) for i, s in rows]
 
 
-# What the HGW cycle holds about a student, table by table (the OPP goes through the database).
+# What the HGW cycle and gifted education hold about a student, table by table, children before
+# the rows they point at (the OPP goes through the database).
+GIFTED_MODELS = (
+    EnrolmentReview, OfferingEnrolment, Application, SkillObservation, NeedsIntake,
+    SelfAssessment, GuidanceCheckin, GuidancePeriod, ChoiceHourRequest, OutcomeMeasurement,
+    SupportProfile,
+)  # fmt: skip
 SUPPORT_MODELS = (
-    MeetingDecision, Signal, EducationalNeed, OverviewRow, AssessmentResult, IndividualPlan
+    *GIFTED_MODELS,
+    MeetingDecision, Signal, EducationalNeed, OverviewRow, AssessmentResult, IndividualPlan,
 )  # fmt: skip
 
 
