@@ -15,7 +15,6 @@ from sqlalchemy import text
 from starlette.middleware.sessions import SessionMiddleware
 
 from zorgroute.cases.rest import router as cases_router
-from zorgroute.gifted.rest import router as gifted_router
 from zorgroute.core.db import create_engine, create_sessionmaker
 from zorgroute.core.limits import BodySizeLimitMiddleware, RefuseWebSockets, document_limits
 from zorgroute.core.logging import RequestContextMiddleware, configure_logging
@@ -26,6 +25,7 @@ from zorgroute.core.problem import (
 )
 from zorgroute.core.ratelimit import RateLimiter, RateLimitMiddleware
 from zorgroute.core.security.tokens import OidcMetadata, TokenValidator
+from zorgroute.gifted.rest import router as gifted_router
 from zorgroute.graphql.schema import graphql_router
 from zorgroute.hgw.rest import router as hgw_router
 from zorgroute.identity.rest import auth_router, me_router

@@ -134,12 +134,13 @@ def upgrade() -> None:
             name=op.f("fk_choice_hour_request_subject_teacher_staff_id_staff_member"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_choice_hour_request")),
-        sa.UniqueConstraint(
-            "student_id",
-            "lesson_date",
-            "lesson_hour",
-            name=op.f("uq_choice_hour_request_student_id_lesson_date_lesson_hour"),
-        ),
+    )
+    op.create_index(
+        "uq_choice_hour_request_lesson",
+        "choice_hour_request",
+        ["student_id", "lesson_date", "lesson_hour"],
+        unique=True,
+        postgresql_where=sa.text("status in ('requested', 'acknowledged')"),
     )
     op.create_index(
         op.f("ix_choice_hour_request_school_id"), "choice_hour_request", ["school_id"], unique=False
@@ -844,7 +845,10 @@ def upgrade() -> None:
         f"CREATE POLICY tenant_isolation ON gifted_offering "
         f"USING ({TENANT_POLICY}) WITH CHECK ({TENANT_POLICY})"
     )
-    op.execute("CREATE POLICY regional_catalogue ON gifted_offering FOR SELECT USING (regional)")
+    op.execute(
+        "CREATE POLICY regional_catalogue ON gifted_offering FOR SELECT USING (regional AND "
+        "NULLIF(current_setting('app.school_ids', true), '') IS NOT NULL)"
+    )
 
 
 def downgrade() -> None:

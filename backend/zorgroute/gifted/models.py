@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB
 from sqlalchemy.dialects.postgresql import UUID as PG_UUID
@@ -288,7 +289,15 @@ class ChoiceHourRequest(IdMixin, TenantMixin, TimestampMixin, VersionMixin, tabl
 
     __tablename__ = "choice_hour_request"
     __table_args__ = (
-        UniqueConstraint("student_id", "lesson_date", "lesson_hour"),
+        # One live request per lesson; a declined or cancelled one can be asked again.
+        Index(
+            "uq_choice_hour_request_lesson",
+            "student_id",
+            "lesson_date",
+            "lesson_hour",
+            unique=True,
+            postgresql_where=text("status in ('requested', 'acknowledged')"),
+        ),
         CheckConstraint(_in("status", CHOICE_STATUSES), name="status"),
         CheckConstraint(_in("activity_kind", CHOICE_ACTIVITIES), name="activity_kind"),
         CheckConstraint(

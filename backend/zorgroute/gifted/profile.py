@@ -182,12 +182,12 @@ async def overview(uow: UnitOfWork, principal: Principal, school_id: uuid.UUID) 
         )
     }
     latest: dict[uuid.UUID, SkillObservation] = {}
-    for o in await uow.scalars(
+    for seen in await uow.scalars(
         select(SkillObservation)
         .where(SkillObservation.school_id == school_id)
         .order_by(col(SkillObservation.observed_on).desc(), col(SkillObservation.created_at).desc())
     ):
-        latest.setdefault(o.student_id, o)
+        latest.setdefault(seen.student_id, seen)
     open_tasks = set(
         await uow.scalars(
             select(SkillObservation.student_id).where(

@@ -24,16 +24,25 @@ def url(world: World, student: str, tail: str = "support-profile") -> str:
     return f"/api/v1/students/{world.students[student]}/{tail}"
 
 
-async def put(client: httpx.AsyncClient, world: World, role: str, student: str,
-              body: dict[str, Any], version: int) -> httpx.Response:  # fmt: skip
-    return await call(client, world, role, "PUT", url(world, student), body,
-                      **{"If-Match": f'"v{version}"'})  # fmt: skip
+async def put(
+    client: httpx.AsyncClient,
+    world: World,
+    role: str,
+    student: str,
+    body: dict[str, Any],
+    version: int,
+) -> httpx.Response:
+    return await call(
+        client, world, role, "PUT", url(world, student), body, **{"If-Match": f'"v{version}"'}
+    )
 
 
 async def test_twice_exceptional_is_restricted(client: httpx.AsyncClient, world: World) -> None:
     got = await call(client, world, "hb_specialist", "GET", url(world, "ll-1"))
     assert got.status_code == 200 and got.json()["version"] == 0 and got.headers["ETag"] == '"v0"'
-    assert (await call(client, world, "hb_specialist", "PUT", url(world, "ll-1"), PROFILE)).status_code == 428
+    assert (
+        await call(client, world, "hb_specialist", "PUT", url(world, "ll-1"), PROFILE)
+    ).status_code == 428
     saved = await put(client, world, "hb_specialist", "ll-1", PROFILE, 0)
     assert saved.status_code == 200, saved.text
     assert saved.json()["twice_exceptional"] is True and saved.json()["version"] == 1
@@ -56,8 +65,11 @@ async def test_twice_exceptional_is_restricted(client: httpx.AsyncClient, world:
     assert (await put(client, world, "hb_specialist", "ll-4", PROFILE, 1)).status_code == 412
     # The overview shows the flag to HB staff, not to leadership.
     for role, flag in (("hb_specialist", True), ("school_leader", None)):
-        ov = (await call(client, world, role, "GET",
-                         f"/api/v1/schools/{world.school_id}/gifted-overview")).json()  # fmt: skip
+        ov = (
+            await call(
+                client, world, role, "GET", f"/api/v1/schools/{world.school_id}/gifted-overview"
+            )
+        ).json()
         row = next(s for s in ov["students"] if s["student_id"] == str(world.students["ll-4"]))
         assert row["twice_exceptional"] is flag, role
 
@@ -67,15 +79,27 @@ async def test_overview_is_for_hb_care_and_leadership(
 ) -> None:
     await put(client, world, "hb_specialist", "ll-2", PROFILE, 0)
     path = f"/api/v1/schools/{world.school_id}/gifted-overview"
-    for role, status in (("mentor", 403), ("teacher", 403), ("external_partner", 404),
-                         ("privacy_officer", 403), ("zorgcoordinator", 200)):  # fmt: skip
+    for role, status in (
+        ("mentor", 403),
+        ("teacher", 403),
+        ("external_partner", 404),
+        ("privacy_officer", 403),
+        ("zorgcoordinator", 200),
+    ):
         assert (await call(client, world, role, "GET", path)).status_code == status, role
     ov = (await call(client, world, "hb_specialist", "GET", path)).json()
     assert ov["signalled"] == 1 and ov["student_count"] == 6
     assert [s["student_id"] for s in ov["students"]] == [str(world.students["ll-2"])]
     other = await factory.build()
-    assert (await call(client, world, "hb_specialist", "GET",
-                       f"/api/v1/schools/{other.school_id}/gifted-overview")).status_code == 404  # fmt: skip
+    assert (
+        await call(
+            client,
+            world,
+            "hb_specialist",
+            "GET",
+            f"/api/v1/schools/{other.school_id}/gifted-overview",
+        )
+    ).status_code == 404
 
 
 async def test_a_complex_gifted_case_goes_into_the_case_routing(
@@ -86,13 +110,19 @@ async def test_a_complex_gifted_case_goes_into_the_case_routing(
         "guidance_question": "Hoe sluiten we aan bij een dubbel bijzondere leerling?",
         "strengths_student": "Denkt snel en creatief",
     }
-    resp = await call(client, world, "hb_specialist", "POST", url(world, "ll-1", "gifted-case"), body)
+    resp = await call(
+        client, world, "hb_specialist", "POST", url(world, "ll-1", "gifted-case"), body
+    )
     assert resp.status_code == 409  # the route is not installed yet
     await install(client, world, "hb-multidisciplinair", "hb-multidisciplinair")
     missing = {k: v for k, v in body.items() if k != "coordinator_staff_id"}
-    resp = await call(client, world, "hb_specialist", "POST", url(world, "ll-1", "gifted-case"), missing)
+    resp = await call(
+        client, world, "hb_specialist", "POST", url(world, "ll-1", "gifted-case"), missing
+    )
     assert resp.status_code == 422
-    resp = await call(client, world, "hb_specialist", "POST", url(world, "ll-1", "gifted-case"), body)
+    resp = await call(
+        client, world, "hb_specialist", "POST", url(world, "ll-1", "gifted-case"), body
+    )
     assert resp.status_code == 201, resp.text
     case = resp.json()
     assert case["state"] == "signalering" and case["complexity"] == "complex"
