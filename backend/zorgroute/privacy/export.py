@@ -1,8 +1,8 @@
 """Inzageverzoek (AVG art. 15): a privacy officer or school leader exports everything the
 school holds about one student, as JSON or as a readable Dutch PDF: details, guardians,
 enrolments, notes, the records of the HGW cycle and plans (export_support), the cases of the
-case routing (export_cases), consents, disclosures, access grants, legal holds and the audit
-trail.
+case routing (export_cases), the records of gifted education (export_gifted), consents,
+disclosures, access grants, legal holds and the audit trail.
 
 Who may: `privacy_officer` and `school_leader` at the student's school (policies.EXPORT). A
 student of a school where the caller has no membership, or one the caller may not see
@@ -27,6 +27,7 @@ from zorgroute.organisations import repository as org_repo
 from zorgroute.privacy import export_repository as repo
 from zorgroute.privacy import policies
 from zorgroute.privacy.export_cases import cases_export
+from zorgroute.privacy.export_gifted import gifted_export
 from zorgroute.privacy.export_pdf import render_export_pdf
 from zorgroute.privacy.export_schemas import (
     ExportAccessGrant,
@@ -86,6 +87,7 @@ async def export_student(
     notes = await repo.notes(uow, school_id, student.id)
     support = await support_export(uow, school_id, student.id)
     cases = await cases_export(uow, school_id, student.id)
+    gifted = await gifted_export(uow, school_id, student.id)
     consents = await repo.consents(uow, school_id, student.id)
     disclosures = await repo.disclosures(uow, school_id, student.id)
     grants = await repo.access_grants(uow, school_id, student.id)
@@ -165,6 +167,7 @@ async def export_student(
         ],
         support=support,
         cases=cases,
+        gifted=gifted,
         consents=[
             ExportConsent(
                 id=c.id,

@@ -14,6 +14,7 @@ transliteration, but it would have to be shipped with the package to be reliable
 from __future__ import annotations
 
 import unicodedata
+import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -27,9 +28,13 @@ from zorgroute.privacy.export_schemas import (
     ExportCaseEvent,
     ExportCaseRegistration,
     ExportFactors,
+    ExportGifted,
+    ExportGiftedApplication,
     ExportGoal,
     ExportIndividualPlan,
+    ExportIntakeSection,
     ExportNeedItem,
+    ExportOfferingEnrolment,
     ExportSupport,
     StudentExport,
 )
@@ -497,10 +502,115 @@ EVENT_KINDS = {
 }
 
 
+# -- Gifted education ((hoog)begaafdheid) --------------------------------------------------------
+# The instruments' own words (skills, recommendations, questions, constructs, phases, offering
+# kinds) come with the export; these are the app's statuses and options.
+GIFTED_COMPLEXITIES = {"none": "geen", "light": "licht", "moderate": "matig", "complex": "complex"}
+APPLICATION_KINDS = {"group": "aanbod in een groep", "individual": "individuele begeleiding"}
+APPLICATION_ROUTES = {
+    "parents": "via de ouders",
+    "intern_begeleider": "via de intern begeleider",
+    "swv": "via het samenwerkingsverband",
+}
+APPLICATION_STATUSES = {
+    "draft": "concept",
+    "submitted": "ingediend",
+    "admitted": "toegelaten",
+    "waitlisted": "op de wachtlijst",
+    "rejected": "afgewezen",
+    "withdrawn": "ingetrokken",
+}
+OFFERING_ENROLMENT_STATUSES = {"active": "loopt", "ended": "beëindigd"}
+ENROLMENT_GOAL_STATUSES = {"open": "open", "achieved": "behaald", "not_achieved": "niet behaald"}
+GOAL_PROGRESS = {"achieved": "behaald", "progressing": "op weg", "not_yet": "nog niet"}
+REVIEW_DECISIONS = {"continue": "doorgaan", "stop": "stoppen"}
+EXIT_REASONS = {
+    "goals_met": "doelen behaald",
+    "not_fitting": "past niet",
+    "transfer": "overstap",
+    "other": "anders",
+}
+CHOICE_ACTIVITIES = {
+    "other_lesson": "een andere les",
+    "acceleration": "versnellen",
+    "deepening": "verdiepen",
+    "broadening": "verbreden",
+    "project": "project",
+    "other": "anders",
+}
+CHOICE_STATUSES = {
+    "requested": "aangevraagd",
+    "acknowledged": "akkoord van de docent",
+    "declined": "afgewezen door de docent",
+    "cancelled": "geannuleerd",
+}
+ATTENDANCE = {"present": "aanwezig", "absent": "afwezig"}
+GUIDANCE_STATUSES = {"open": "loopt", "closed": "afgesloten"}
+CHECKIN_PROGRESS = {"on_track": "op koers", "stagnating": "stagneert"}
+STAGNATION_CAUSES = {
+    "content": "de leerinhoud",
+    "approach": "de aanpak",
+    "other_circumstances": "andere omstandigheden",
+}
+DIFFERENTIATION = {
+    "extra_challenge": "extra uitdaging",
+    "deepening_tasks": "verdiepende opdrachten",
+    "repetition": "herhaling",
+    "support": "ondersteuning",
+}
+INFORMANTS = {"student": "De leerling", "teacher": "Docent of mentor", "parents": "Ouders"}
+SELF_CATEGORIES = {"denken": "denken", "doen": "doen"}
+# The audit trail's gifted actions: the record, then what was done with it.
+GIFTED_RECORDS = {
+    "observation": "observatie (begaafdheid)",
+    "self_assessment": "zelfbeoordeling executieve vaardigheden",
+    "intake": "behoeftepeiling (begaafdheid)",
+    "profile": "ondersteuningsprofiel (begaafdheid)",
+    "application": "aanmelding voor onderwijsaanbod",
+    "enrolment": "deelname aan onderwijsaanbod",
+    "choice_hour": "keuze-uur",
+    "guidance": "begeleidingsperiode (begaafdheid)",
+    "measurement": "meting (begaafdheid)",
+    "student": "begaafdheidsdossier",
+    "overview": "overzicht begaafdheid",
+}
+GIFTED_VERBS = {
+    "create": "vastgelegd",
+    "read": "bekeken",
+    "list": "getoond in een lijst",
+    "write": "bijgewerkt",
+    "update": "bijgewerkt",
+    "submit": "ingediend",
+    "withdraw": "ingetrokken",
+    "decide": "besluit vastgelegd",
+    "enrol": "deelname gestart",
+    "review": "geëvalueerd",
+    "exit": "beëindigd",
+    "attendance": "aanwezigheid vastgelegd",
+    "check": "gecontroleerd",
+    "cancel": "geannuleerd",
+    "phase": "naar de volgende fase",
+    "monitoring": "voortgang genoteerd",
+    "checkin": "voortgangsgesprek vastgelegd",
+    "close": "afgesloten",
+}
+
+
 def _label(table: dict[str, str], code: str | None) -> str:
     if not code:
         return ""
     return table.get(code, code)
+
+
+def _action(code: str) -> str:
+    """The audit action in Dutch; a gifted action as its record and what was done."""
+    if code in ACTIONS:
+        return ACTIONS[code]
+    domain, _, rest = code.partition(".")
+    record, _, verb = rest.rpartition(".")
+    if domain == "gifted" and record in GIFTED_RECORDS:
+        return f"{GIFTED_RECORDS[record]}: {GIFTED_VERBS.get(verb, verb)}"
+    return code
 
 
 def _roles(codes: str | None) -> str:
@@ -753,6 +863,7 @@ def render_export_pdf(export: StudentExport) -> bytes:
 
     _support_section(pdf, export.support)
     _cases_section(pdf, export.cases)
+    _gifted_section(pdf, export.gifted)
 
     pdf.heading("Toestemmingen")
     if not export.consents:
@@ -1115,6 +1226,416 @@ def _support_section(pdf: _ExportPdf, support: ExportSupport) -> None:
             label_width=width,
         )
         pdf.byline(f"Opgesteld door {v.author_name}")
+
+
+def _gifted_section(pdf: _ExportPdf, gifted: ExportGifted) -> None:
+    """Begaafdheid: the support profile, the signalling instruments, admissions, offerings,
+    keuze-uren, guidance and measurements."""
+    pdf.heading("Begaafdheid")
+    pdf.paragraph(
+        "Wat de school vastlegt over de (hoog)begaafdheid van de leerling: het "
+        "ondersteuningsprofiel, observaties, zelfbeoordelingen, behoeftepeilingen, aanmeldingen "
+        "en deelname aan onderwijsaanbod, keuze-uren, begeleidingsperiodes en metingen. Van een "
+        "onderwijsaanbod staan hier alleen de naam, de soort en de school. Ook gegevens die in "
+        "Zorgroute maar voor een deel van de medewerkers zichtbaar zijn, staan hier.",
+        size=9,
+    )
+    width = 62
+
+    pdf.subheading("Ondersteuningsprofiel")
+    p = gifted.profile
+    if p is None:
+        pdf.empty("Geen ondersteuningsprofiel vastgelegd.")
+    else:
+        pdf.fields(
+            [
+                (
+                    "Gesignaleerd als (hoog)begaafd",
+                    _yes_no(p.signalled_gifted)
+                    + (f", op {d(p.signalled_on)}" if p.signalled_on else ""),
+                ),
+                ("Vermoeden van onderpresteren", _yes_no(p.underachievement_suspected)),
+                ("Dubbel bijzonder", _yes_no(p.twice_exceptional)),
+                ("Toelichting dubbel bijzonder", p.twice_exceptional_note),
+                ("Complexiteit", _label(GIFTED_COMPLEXITIES, p.complexity)),
+                ("Laatst gewijzigd", d(p.updated_at)),
+            ],
+            label_width=width,
+        )
+
+    pdf.subheading("Observaties")
+    if not gifted.observations:
+        pdf.empty("Geen observaties vastgelegd.")
+    else:
+        pdf.paragraph(
+            "Score per vaardigheid: 1 = niet zichtbaar … 5 = volledig zichtbaar. Bij "
+            "'Vaste mindset' betekent een hoge score meer moeite met fouten maken.",
+            size=8.5,
+            style="I",
+        )
+    for o in gifted.observations:
+        by = " (specialist (hoog)begaafdheid)" if o.by_specialist else ""
+        pdf.block_title(f"{d(o.observed_on)} · geobserveerd door {o.observer_name}{by}")
+        pdf.grid(
+            ["Vaardigheid", "Score", "Toelichting"],
+            [
+                [
+                    s.skill_name,
+                    str(s.score) if s.score is not None else "niet geobserveerd",
+                    s.explanation,
+                ]
+                for s in o.scores
+            ],
+            [56, 28, 90],
+        )
+        pdf.fields(
+            [
+                ("Opmerkingen", o.remarks),
+                ("Aanbeveling", o.recommendation_text),
+                ("Opnieuw bekijken op", d(o.review_on)),
+                ("Opvolging afgerond op", d(o.follow_up_done_at)),
+            ],
+            label_width=width,
+        )
+
+    pdf.subheading("Zelfbeoordelingen: executieve vaardigheden")
+    if not gifted.self_assessments:
+        pdf.empty("Geen zelfbeoordelingen vastgelegd.")
+    for a in gifted.self_assessments:
+        pdf.block_title(f"Ingevuld op {d(a.filled_on)}")
+        pdf.fields(
+            [
+                (
+                    "Hier ben ik goed in",
+                    "\n".join(
+                        f"- {x.skill_name} ({_label(SELF_CATEGORIES, x.category)})"
+                        if x.category
+                        else f"- {x.skill_name}"
+                        for x in a.strengths
+                    ),
+                ),
+                (
+                    "Hier wil ik beter in worden",
+                    "\n".join(
+                        f"- {x.skill_name} ({_label(SELF_CATEGORIES, x.category)})"
+                        if x.category
+                        else f"- {x.skill_name}"
+                        for x in a.attention_points
+                    ),
+                ),
+                (OWN_WORDS, a.student_words),
+                ("Besproken op", d(a.discussed_on)),
+                ("Afgesproken aanpassingen", a.agreed_adjustments),
+            ],
+            label_width=width,
+        )
+        pdf.byline(f"Ingevoerd door {a.entered_by_name}")
+
+    pdf.subheading("Behoeftepeilingen")
+    if not gifted.needs_intakes:
+        pdf.empty("Geen behoeftepeilingen vastgelegd.")
+    for i in gifted.needs_intakes:
+        pdf.block_title(f"Behoeftepeiling, gestart op {d(i.created_at)}")
+        if not i.sections:
+            pdf.empty("Nog door niemand ingevuld.")
+        _intake_sections(pdf, i.sections, width)
+
+    pdf.subheading("Aanmeldingen voor onderwijsaanbod")
+    if not gifted.applications:
+        pdf.empty("Geen aanmeldingen.")
+    intakes = {i.id: i.sections for i in gifted.needs_intakes}
+    for app in gifted.applications:
+        _gifted_application(pdf, app, intakes, width)
+
+    pdf.subheading("Deelname aan onderwijsaanbod")
+    if not gifted.enrolments:
+        pdf.empty("De leerling neemt aan geen onderwijsaanbod deel.")
+    for e in gifted.enrolments:
+        _offering_enrolment(pdf, e, width)
+
+    pdf.subheading("Keuze-uren")
+    if gifted.choice_hours:
+        pdf.grid(
+            ["Datum", "Uur", "Les en docent", "Waar en wat", "Status", "Aanwezig"],
+            [
+                [
+                    d(h.lesson_date),
+                    str(h.lesson_hour),
+                    h.subject + (f"\n{h.subject_teacher_name}" if h.subject_teacher_name else ""),
+                    f"{h.location}\n{_label(CHOICE_ACTIVITIES, h.activity_kind)}"
+                    + (f": {h.activity}" if h.activity else ""),
+                    _label(CHOICE_STATUSES, h.status)
+                    + (f" ({h.acknowledged_by_name})" if h.acknowledged_by_name else "")
+                    + (f"\nReden: {h.decline_reason}" if h.decline_reason else "")
+                    + f"\nAangevraagd door {h.requested_by_name}",
+                    _label(ATTENDANCE, h.attendance)
+                    + (f"\ngecontroleerd door {h.checked_by_name}" if h.checked_by_name else ""),
+                ]
+                for h in gifted.choice_hours
+            ],
+            [20, 10, 32, 44, 42, 26],
+        )
+    else:
+        pdf.empty("Geen keuze-uren aangevraagd.")
+
+    pdf.subheading("Begeleidingsperiodes")
+    if not gifted.guidance_periods:
+        pdf.empty("Geen begeleidingsperiodes.")
+    for g in gifted.guidance_periods:
+        until = f" t/m {d(g.ends_on)}" if g.ends_on else ""
+        pdf.block_title(
+            f"Vanaf {d(g.starts_on)}{until} · fase: {g.phase_name} "
+            f"({_label(GUIDANCE_STATUSES, g.status)})"
+        )
+        pdf.fields(
+            [
+                ("Regievoerder", g.lead_name),
+                (
+                    "Doelen (portfolio)",
+                    "\n".join(
+                        "\n".join(
+                            line
+                            for line in (
+                                f"{n}. {goal.goal}",
+                                f"   Plan: {goal.plan}" if goal.plan else "",
+                                *(
+                                    f"   {d(m.on)}: {m.note}" if m.on else f"   {m.note}"
+                                    for m in goal.monitoring
+                                ),
+                                f"   Evaluatie: {goal.evaluation}" if goal.evaluation else "",
+                                f"   Behaald: {_yes_no(goal.achieved)}"
+                                if goal.achieved is not None
+                                else "",
+                            )
+                            if line
+                        )
+                        for n, goal in enumerate(g.goals, start=1)
+                    ),
+                ),
+                (
+                    "Afspraken",
+                    "\n".join(
+                        f"- {a.who}: {a.what}" + "".join(f"; {p}" for p in (a.when, a.how) if p)
+                        for a in g.agreements
+                    ),
+                ),
+                (
+                    "Differentiatie",
+                    ", ".join(_label(DIFFERENTIATION, x) for x in g.differentiation),
+                ),
+                ("Externe factoren", g.external_factors),
+                ("Voortgangsgesprek", f"elke {g.checkin_every_weeks} weken"),
+                ("Reflectie van de leerling", g.student_reflection),
+                ("Overdracht", g.handover_note),
+                ("Ontwikkelpunten", g.development_points),
+                ("Voor de volgende docent", g.transfer_notes),
+            ],
+            label_width=width,
+        )
+        if g.checkins:
+            pdf.grid(
+                ["Gesprek op", "Voortgang", "Toelichting", "Aanpassingen", "Door"],
+                [
+                    [
+                        d(c.held_on),
+                        _label(CHECKIN_PROGRESS, c.progress)
+                        + (
+                            f"; oorzaak: {_label(STAGNATION_CAUSES, c.stagnation_cause)}"
+                            if c.stagnation_cause
+                            else ""
+                        ),
+                        c.note,
+                        c.adjustments,
+                        c.held_by_name,
+                    ]
+                    for c in g.checkins
+                ],
+                [26, 34, 44, 40, 30],
+            )
+        else:
+            pdf.empty("Nog geen voortgangsgesprekken.")
+
+    pdf.subheading("Metingen")
+    if gifted.measurements:
+        pdf.grid(
+            ["Meting", "Datum", "Vragenlijst", "Scores (1-5)", "Ingevoerd door"],
+            [
+                [
+                    m.wave_name,
+                    d(m.measured_on),
+                    m.instrument,
+                    "\n".join(
+                        f"{c.construct_name}: {f'{c.score:g}'.replace('.', ',')}" for c in m.scores
+                    ),
+                    m.entered_by_name,
+                ]
+                for m in gifted.measurements
+            ],
+            [14, 20, 46, 64, 30],
+        )
+    else:
+        pdf.empty("Geen metingen vastgelegd.")
+
+
+def _intake_sections(pdf: _ExportPdf, sections: Sequence[ExportIntakeSection], width: int) -> None:
+    for section in sections:
+        who = ", ".join(
+            p
+            for p in (section.respondent, d(section.answered_on) if section.answered_on else "")
+            if p
+        )
+        pdf.part_title(_label(INFORMANTS, section.informant) + (f" ({who})" if who else ""))
+        if section.answers:
+            pdf.fields([(a.question_text, a.answer) for a in section.answers], label_width=width)
+        else:
+            pdf.empty("Geen antwoorden.")
+
+
+def _gifted_application(
+    pdf: _ExportPdf,
+    a: ExportGiftedApplication,
+    intakes: dict[uuid.UUID, list[ExportIntakeSection]],
+    width: int,
+) -> None:
+    offering = a.offering_name or "nog geen aanbod gekozen"
+    kind = f" ({a.offering_kind_name})" if a.offering_kind_name else ""
+    pdf.block_title(f"{offering}{kind} · {_label(APPLICATION_STATUSES, a.status)}")
+    decided = a.status in ("admitted", "waitlisted", "rejected") or a.decided_at is not None
+    snap = a.snapshot
+    pdf.fields(
+        [
+            ("Soort aanmelding", _label(APPLICATION_KINDS, a.kind)),
+            ("Aanbod van", a.offering_school_name or ""),
+            ("Aanmeldroute", _label(APPLICATION_ROUTES, a.route)),
+            ("Onderwijsbehoefte (motivatie)", a.motivation),
+            ("Aangemaakt", f"{d(a.created_at)} door {a.created_by_name}"),
+            (
+                "Ingediend",
+                f"{d(a.submitted_at)} door {a.submitted_by_name}" if a.submitted_at else "",
+            ),
+            (
+                "Gegevens voor de commissie",
+                ", ".join(
+                    p
+                    for p in (snap.student_name, snap.group_name, snap.grade, snap.school_name)
+                    if p
+                )
+                if snap
+                else "",
+            ),
+            (
+                "Besluit",
+                _label(APPLICATION_STATUSES, a.status)
+                + (f" op {d(a.decided_at)}" if a.decided_at else "")
+                if decided
+                else "",
+            ),
+            ("Besloten door", ", ".join(a.decided_by)),
+            ("Reden", a.decision_reason),
+            (
+                "Uitzondering op de criteria",
+                f"ja: {a.exception_reason}" if a.exception else "",
+            ),
+            (
+                "Plaats op de wachtlijst",
+                str(a.waitlist_position) if a.waitlist_position is not None else "",
+            ),
+        ],
+        label_width=width,
+    )
+    # The needs intake as the committee read it, when it has changed since.
+    if (
+        snap is not None
+        and snap.needs_intake
+        and a.needs_intake_id is not None
+        and intakes.get(a.needs_intake_id) != snap.needs_intake
+    ):
+        pdf.paragraph(
+            "Bij het indienen stond in de behoeftepeiling anders dan nu:", size=9, style="I"
+        )
+        _intake_sections(pdf, snap.needs_intake, width)
+
+
+def _offering_enrolment(pdf: _ExportPdf, e: ExportOfferingEnrolment, width: int) -> None:
+    name = e.offering_name or "onderwijsaanbod"
+    kind = f" ({e.offering_kind_name})" if e.offering_kind_name else ""
+    pdf.block_title(
+        f"{name}{kind} · vanaf {d(e.starts_on)} ({_label(OFFERING_ENROLMENT_STATUSES, e.status)})"
+    )
+    ag = e.agreements
+    pdf.fields(
+        [
+            ("Aanbod van", e.offering_school_name or ""),
+            (
+                "Doelen",
+                "\n".join(
+                    f"{n}. {g.text}"
+                    + (" (cognitief)" if g.cognitive else "")
+                    + f" — {_label(ENROLMENT_GOAL_STATUSES, g.status)}"
+                    for n, g in enumerate(e.goals, start=1)
+                ),
+            ),
+            (
+                "Evaluatie",
+                f"elke {e.review_every_weeks} weken"
+                + ("" if e.status == "ended" else f", volgende op {d(e.next_review_on)}"),
+            ),
+            ("Docent in de klas", e.regular_teacher_name),
+            ("Aanpassingen in de klas", e.class_adjustments),
+            ("Afstemming met de klas", e.alignment),
+            (
+                "Beëindigd",
+                f"{d(e.ended_on)}, {_label(EXIT_REASONS, e.exit_reason)}" if e.ended_on else "",
+            ),
+            ("Toelichting bij het einde", e.exit_note),
+        ],
+        label_width=width,
+    )
+    if ag is not None:
+        pdf.part_title("Afspraken met de stamschool")
+        pdf.fields(
+            [
+                (
+                    "Wie is waarvoor verantwoordelijk",
+                    "\n".join(f"- {r}" for r in ag.responsibilities),
+                ),
+                ("Wekelijks contact", ag.weekly_contact),
+                ("Geleidelijke instroom", ag.gradual_intake),
+                (
+                    "Telt mee voor het rapport",
+                    _yes_no(ag.counts_for_report)
+                    + (f": {ag.report_subjects}" if ag.report_subjects else ""),
+                ),
+                ("Contact met de ouders", ag.parent_contact),
+                ("Contactpersoon stamschool", ag.home_school_contact),
+            ],
+            label_width=width,
+        )
+    for r in e.reviews:
+        pdf.part_title(f"Evaluatie {d(r.reviewed_on)} · {_label(REVIEW_DECISIONS, r.decision)}")
+        with_whom = " en ".join(
+            w
+            for w, done in (("de leerling", r.with_student), ("de ouders", r.with_parents))
+            if done
+        )
+        pdf.fields(
+            [
+                (
+                    "Voortgang per doel",
+                    "\n".join(
+                        f"- {g.goal_text}: {_label(GOAL_PROGRESS, g.progress)}"
+                        + (f" ({g.note})" if g.note else "")
+                        for g in r.goal_progress
+                    ),
+                ),
+                ("Besproken met", with_whom or "niet met de leerling of de ouders"),
+                ("Aansluiting in de klas", r.class_alignment),
+                ("Notities", r.notes),
+                ("Volgende evaluatie", d(r.next_review_on)),
+            ],
+            label_width=width,
+        )
+        pdf.byline(f"Geëvalueerd door {r.reviewed_by_name}")
 
 
 def _cases_section(pdf: _ExportPdf, cases: Sequence[ExportCase]) -> None:
@@ -1580,7 +2101,7 @@ def _audit_rows(events: Sequence[ExportAuditEvent]) -> list[list[str]]:
             when.strftime("%d-%m-%Y"),
             e.actor_name or e.actor_id or "onbekend",
             _roles(e.actor_role),
-            _label(ACTIONS, e.action),
+            _action(e.action),
             _label(PURPOSES, e.purpose),
         )
         if k == key:

@@ -29,6 +29,20 @@ from zorgroute.cases.models import (
     SwvRequest,
 )
 from zorgroute.core.db import UnitOfWork
+from zorgroute.gifted.models import (
+    Application,
+    ChoiceHourRequest,
+    EnrolmentReview,
+    GuidanceCheckin,
+    GuidancePeriod,
+    NeedsIntake,
+    Offering,
+    OfferingEnrolment,
+    OutcomeMeasurement,
+    SelfAssessment,
+    SkillObservation,
+    SupportProfile,
+)
 from zorgroute.hgw.models import (
     AssessmentResult,
     CyclePeriod,
@@ -51,7 +65,7 @@ from zorgroute.plans.models import (
 )
 from zorgroute.privacy.models import AccessGrant, Consent, Disclosure
 from zorgroute.privacy.retention_models import LegalHold
-from zorgroute.roster.models import Group, Guardian, StaffMember, Student
+from zorgroute.roster.models import Group, Guardian, PersonName, StaffMember, Student
 
 
 async def student_school(
@@ -440,6 +454,176 @@ async def case_events(
         )
         .order_by(col(CaseEvent.at), col(CaseEvent.id))
     )
+
+
+# -- Gifted education ------------------------------------------------------------------------
+# Every gifted record is per student: each query names this school and this student. An
+# application or enrolment for another school's offering lives at the student's school.
+async def gifted_profile(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> SupportProfile | None:
+    return await uow.first(
+        select(SupportProfile).where(
+            SupportProfile.school_id == school_id, SupportProfile.student_id == student_id
+        )
+    )
+
+
+async def skill_observations(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[SkillObservation]:
+    return await uow.scalars(
+        select(SkillObservation)
+        .where(SkillObservation.school_id == school_id, SkillObservation.student_id == student_id)
+        .order_by(
+            col(SkillObservation.observed_on),
+            col(SkillObservation.created_at),
+            col(SkillObservation.id),
+        )
+    )
+
+
+async def self_assessments(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[SelfAssessment]:
+    return await uow.scalars(
+        select(SelfAssessment)
+        .where(SelfAssessment.school_id == school_id, SelfAssessment.student_id == student_id)
+        .order_by(
+            col(SelfAssessment.filled_on), col(SelfAssessment.created_at), col(SelfAssessment.id)
+        )
+    )
+
+
+async def needs_intakes(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[NeedsIntake]:
+    return await uow.scalars(
+        select(NeedsIntake)
+        .where(NeedsIntake.school_id == school_id, NeedsIntake.student_id == student_id)
+        .order_by(col(NeedsIntake.created_at), col(NeedsIntake.id))
+    )
+
+
+async def gifted_applications(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[tuple[Application, Offering | None, str | None]]:
+    """The student's applications with the offering and the name of the school that runs it
+    (an offering of another school that is not in the regional catalogue is not readable here:
+    then None)."""
+    rows = await uow.rows(
+        select(Application, Offering, School.name)
+        .outerjoin(Offering, col(Offering.id) == Application.offering_id)
+        .outerjoin(School, col(School.id) == Application.offering_school_id)
+        .where(Application.school_id == school_id, Application.student_id == student_id)
+        .order_by(col(Application.created_at), col(Application.id))
+    )
+    return [(a, o, name) for a, o, name in rows]
+
+
+async def offering_enrolments(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[tuple[OfferingEnrolment, Offering | None, str | None]]:
+    rows = await uow.rows(
+        select(OfferingEnrolment, Offering, School.name)
+        .outerjoin(Offering, col(Offering.id) == OfferingEnrolment.offering_id)
+        .outerjoin(School, col(School.id) == OfferingEnrolment.offering_school_id)
+        .where(OfferingEnrolment.school_id == school_id, OfferingEnrolment.student_id == student_id)
+        .order_by(
+            col(OfferingEnrolment.starts_on),
+            col(OfferingEnrolment.created_at),
+            col(OfferingEnrolment.id),
+        )
+    )
+    return [(e, o, name) for e, o, name in rows]
+
+
+async def enrolment_reviews(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[EnrolmentReview]:
+    return await uow.scalars(
+        select(EnrolmentReview)
+        .where(EnrolmentReview.school_id == school_id, EnrolmentReview.student_id == student_id)
+        .order_by(
+            col(EnrolmentReview.reviewed_on),
+            col(EnrolmentReview.created_at),
+            col(EnrolmentReview.id),
+        )
+    )
+
+
+async def choice_hours(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[tuple[ChoiceHourRequest, StaffMember | None]]:
+    """The student's keuze-uren with the teacher of the lesson swapped."""
+    rows = await uow.rows(
+        select(ChoiceHourRequest, StaffMember)
+        .outerjoin(StaffMember, col(StaffMember.id) == ChoiceHourRequest.subject_teacher_staff_id)
+        .where(ChoiceHourRequest.school_id == school_id, ChoiceHourRequest.student_id == student_id)
+        .order_by(
+            col(ChoiceHourRequest.lesson_date),
+            col(ChoiceHourRequest.lesson_hour),
+            col(ChoiceHourRequest.id),
+        )
+    )
+    return [(r, s) for r, s in rows]
+
+
+async def guidance_periods(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[GuidancePeriod]:
+    return await uow.scalars(
+        select(GuidancePeriod)
+        .where(GuidancePeriod.school_id == school_id, GuidancePeriod.student_id == student_id)
+        .order_by(
+            col(GuidancePeriod.starts_on), col(GuidancePeriod.created_at), col(GuidancePeriod.id)
+        )
+    )
+
+
+async def guidance_checkins(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[GuidanceCheckin]:
+    return await uow.scalars(
+        select(GuidanceCheckin)
+        .where(GuidanceCheckin.school_id == school_id, GuidanceCheckin.student_id == student_id)
+        .order_by(
+            col(GuidanceCheckin.held_on), col(GuidanceCheckin.created_at), col(GuidanceCheckin.id)
+        )
+    )
+
+
+async def outcome_measurements(
+    uow: UnitOfWork, school_id: uuid.UUID, student_id: uuid.UUID
+) -> list[OutcomeMeasurement]:
+    return await uow.scalars(
+        select(OutcomeMeasurement)
+        .where(
+            OutcomeMeasurement.school_id == school_id, OutcomeMeasurement.student_id == student_id
+        )
+        .order_by(
+            col(OutcomeMeasurement.instrument),
+            col(OutcomeMeasurement.wave),
+            col(OutcomeMeasurement.id),
+        )
+    )
+
+
+async def staff_names(uow: UnitOfWork, staff_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Names of staff members readable at the caller's schools (the deciding members of an
+    admissions committee). Always one statement, also without ids: an export costs the same
+    number of statements whatever the student's records."""
+    rows: Sequence[Any] = (
+        await uow.execute(
+            select(
+                StaffMember.id, StaffMember.given_name, StaffMember.infix, StaffMember.family_name
+            ).where(col(StaffMember.id).in_(staff_ids))
+        )
+    ).all()
+    return {
+        staff_id: PersonName.display(given, infix, family)
+        for staff_id, given, infix, family in rows
+    }
 
 
 async def audit_trail(

@@ -625,6 +625,297 @@ class ExportCase(BaseModel):
     events: list[ExportCaseEvent] = Field(description="The timeline, oldest first")
 
 
+# -- Gifted education ((hoog)begaafdheid) ----------------------------------------------------
+class ExportGiftedProfile(BaseModel):
+    """Ondersteuningsprofiel (hoog)begaafdheid, with the restricted dubbel bijzonder."""
+
+    signalled_gifted: bool = Field(description="Gesignaleerd als (hoog)begaafd")
+    signalled_on: date | None
+    underachievement_suspected: bool = Field(description="Vermoeden van onderpresteren")
+    twice_exceptional: bool = Field(description="Dubbel bijzonder; restricted in the app")
+    twice_exceptional_note: str = Field(description="What the other need is; restricted")
+    complexity: str = Field(description="none, light, moderate or complex")
+    created_at: datetime
+    updated_at: datetime
+
+
+class ExportSkillScore(BaseModel):
+    skill: str
+    skill_name: str = Field(description="The instrument's Dutch name of the skill")
+    score: int | None = Field(description="1 (niet zichtbaar) .. 5 (volledig); null: not observed")
+    explanation: str
+
+
+class ExportSkillObservation(BaseModel):
+    """Observatie-instrument: the 14 skills scored in the class, remarks and a recommendation."""
+
+    id: uuid.UUID
+    observed_on: date
+    observer_name: str
+    by_specialist: bool = Field(description="Observed by the specialist (hoog)begaafdheid")
+    scores: list[ExportSkillScore] = Field(description="The 14 skills in the instrument's order")
+    remarks: str
+    recommendation: str
+    recommendation_text: str = Field(description="The instrument's wording of the recommendation")
+    review_on: date | None = Field(description="When to look again")
+    follow_up_done_at: datetime | None
+    created_at: datetime
+
+
+class ExportSelfAssessmentSkill(BaseModel):
+    skill: str
+    skill_name: str
+    category: str = Field(description="denken or doen")
+
+
+class ExportSelfAssessment(BaseModel):
+    """The student's own view ("Jij en jouw executieve vaardigheden"), then discussed with the
+    teacher."""
+
+    id: uuid.UUID
+    filled_on: date
+    strengths: list[ExportSelfAssessmentSkill] = Field(description="Waar ben je goed in")
+    attention_points: list[ExportSelfAssessmentSkill] = Field(description="Wat kan beter")
+    student_words: str = Field(description="The student's own words")
+    discussed_on: date | None
+    agreed_adjustments: str
+    entered_by_name: str
+    created_at: datetime
+
+
+class ExportIntakeAnswer(BaseModel):
+    question: str = Field(description="The question's code (s1..s5, t1..t5, p1..p4)")
+    question_text: str
+    answer: str
+
+
+class ExportIntakeSection(BaseModel):
+    informant: str = Field(description="student, teacher or parents")
+    respondent: str
+    answered_on: date | None
+    answers: list[ExportIntakeAnswer]
+
+
+class ExportNeedsIntake(BaseModel):
+    """Behoefte van de leerling en inhoud van het aanbod buiten de klas, per informant."""
+
+    id: uuid.UUID
+    sections: list[ExportIntakeSection] = Field(description="Only the informants who answered")
+    created_at: datetime
+    updated_at: datetime
+
+
+class ExportApplicationSnapshot(BaseModel):
+    """What the admissions committee read of the student, frozen on submission."""
+
+    student_name: str
+    group_name: str
+    school_name: str
+    grade: str
+    observation_id: uuid.UUID | None = Field(description="The observation sent with it")
+    needs_intake: list[ExportIntakeSection] = Field(
+        description="The needs intake as it was sent (it may have changed since)"
+    )
+
+
+class ExportGiftedApplication(BaseModel):
+    """Aanmelding for an offering, with the committee's decision and who decided."""
+
+    id: uuid.UUID
+    kind: str = Field(description="group or individual")
+    offering_name: str | None
+    offering_kind: str | None
+    offering_kind_name: str | None
+    offering_school_name: str | None = Field(description="The school that runs the offering")
+    route: str | None = Field(description="parents, intern_begeleider or swv")
+    status: str = Field(description="draft, submitted, admitted, waitlisted, rejected or withdrawn")
+    motivation: str
+    observation_id: uuid.UUID | None
+    needs_intake_id: uuid.UUID | None
+    snapshot: ExportApplicationSnapshot | None = Field(description="Frozen on submission")
+    created_by_name: str
+    created_at: datetime
+    submitted_by_name: str
+    submitted_at: datetime | None
+    decision_reason: str
+    exception: bool = Field(description="Deviates from the criteria or the capacity")
+    exception_reason: str
+    decided_by: list[str] = Field(description="The committee members who decided")
+    decided_at: datetime | None
+    waitlist_position: int | None
+    updated_at: datetime
+
+
+class ExportEnrolmentGoal(BaseModel):
+    text: str
+    cognitive: bool
+    status: str = Field(description="open, achieved or not_achieved")
+
+
+class ExportGoalProgress(BaseModel):
+    goal_text: str
+    progress: str = Field(description="achieved, progressing or not_yet")
+    note: str
+
+
+class ExportEnrolmentReview(BaseModel):
+    id: uuid.UUID
+    reviewed_on: date
+    goal_progress: list[ExportGoalProgress]
+    with_student: bool
+    with_parents: bool
+    class_alignment: str = Field(description="How the regular class kept up")
+    notes: str
+    decision: str = Field(description="continue or stop")
+    next_review_on: date | None
+    reviewed_by_name: str
+
+
+class ExportStamschoolAgreements(BaseModel):
+    responsibilities: list[str]
+    weekly_contact: str
+    gradual_intake: str
+    counts_for_report: bool
+    report_subjects: str
+    parent_contact: str
+    home_school_contact: str
+
+
+class ExportOfferingEnrolment(BaseModel):
+    """Deelname aan een onderwijsaanbod: goals, reviews, the plan for the regular class and the
+    stamschool agreements."""
+
+    id: uuid.UUID
+    application_id: uuid.UUID | None
+    offering_name: str | None
+    offering_kind: str | None
+    offering_kind_name: str | None
+    offering_school_name: str | None
+    status: str = Field(description="active or ended")
+    starts_on: date
+    goals: list[ExportEnrolmentGoal]
+    review_every_weeks: int
+    next_review_on: date
+    regular_teacher_name: str
+    class_adjustments: str
+    alignment: str
+    agreements: ExportStamschoolAgreements | None
+    ended_on: date | None
+    exit_reason: str | None = Field(description="goals_met, not_fitting, transfer or other")
+    exit_note: str
+    reviews: list[ExportEnrolmentReview]
+    created_at: datetime
+
+
+class ExportChoiceHour(BaseModel):
+    """A keuze-uur: the lesson swapped, where the student was and what they did."""
+
+    id: uuid.UUID
+    lesson_date: date
+    lesson_hour: int
+    subject: str
+    subject_teacher_name: str | None
+    location: str
+    activity_kind: str
+    activity: str
+    status: str = Field(description="requested, acknowledged, declined or cancelled")
+    decline_reason: str
+    acknowledged_by_name: str
+    acknowledged_at: datetime | None
+    attendance: str | None = Field(description="present or absent")
+    attendance_marked_by_name: str
+    checked_by_name: str
+    checked_at: datetime | None
+    requested_by_name: str
+    created_at: datetime
+
+
+class ExportMonitoringNote(BaseModel):
+    on: date | None
+    note: str
+
+
+class ExportPortfolioGoal(BaseModel):
+    goal: str
+    plan: str
+    monitoring: list[ExportMonitoringNote]
+    evaluation: str
+    achieved: bool | None
+
+
+class ExportGuidanceAgreement(BaseModel):
+    who: str
+    what: str
+    when: str
+    how: str
+
+
+class ExportGuidanceCheckin(BaseModel):
+    id: uuid.UUID
+    held_on: date
+    progress: str = Field(description="on_track or stagnating")
+    stagnation_cause: str | None = Field(description="content, approach or other_circumstances")
+    note: str
+    adjustments: str
+    held_by_name: str
+
+
+class ExportGuidancePeriod(BaseModel):
+    """Begeleidingsperiode with the student's portfolio goals, agreements and check-ins."""
+
+    id: uuid.UUID
+    lead_name: str = Field(description="Regievoerder")
+    starts_on: date
+    ends_on: date | None
+    phase: str
+    phase_name: str
+    status: str = Field(description="open or closed")
+    goals: list[ExportPortfolioGoal]
+    agreements: list[ExportGuidanceAgreement]
+    differentiation: list[str]
+    external_factors: str = Field(description="Restricted in the app")
+    checkin_every_weeks: int
+    student_reflection: str
+    handover_note: str
+    development_points: str
+    transfer_notes: str
+    checkins: list[ExportGuidanceCheckin]
+    created_at: datetime
+    updated_at: datetime
+
+
+class ExportConstructScore(BaseModel):
+    construct_code: str
+    construct_name: str
+    score: float
+
+
+class ExportMeasurement(BaseModel):
+    """One wave of the student's questionnaire on IMAGE's constructs (1-5)."""
+
+    id: uuid.UUID
+    instrument: str
+    wave: int = Field(description="0 = T0 (before), 1 = T1, ...")
+    wave_name: str
+    measured_on: date
+    scores: list[ExportConstructScore]
+    entered_by_name: str
+
+
+class ExportGifted(BaseModel):
+    """The records of gifted education about the student, whoever may see them in the app."""
+
+    profile: ExportGiftedProfile | None
+    observations: list[ExportSkillObservation]
+    self_assessments: list[ExportSelfAssessment]
+    needs_intakes: list[ExportNeedsIntake]
+    applications: list[ExportGiftedApplication]
+    enrolments: list[ExportOfferingEnrolment]
+    choice_hours: list[ExportChoiceHour]
+    guidance_periods: list[ExportGuidancePeriod]
+    measurements: list[ExportMeasurement]
+
+
 class StudentExport(BaseModel):
     generated_at: datetime
     generated_by: str
@@ -639,6 +930,11 @@ class StudentExport(BaseModel):
         description="Zorgtrajecten: de casussen van de leerling in de zorgroute van de school, "
         "met aanmeldingen, screenings, gesprekken, verslagen van zorgoverleggen, actiepunten, "
         "interventies, verwijzingen, aanvragen bij het samenwerkingsverband en de tijdlijn"
+    )
+    gifted: ExportGifted = Field(
+        description="Begaafdheid: ondersteuningsprofiel, observaties, zelfbeoordelingen, "
+        "behoeftepeilingen, aanmeldingen, deelname aan onderwijsaanbod, keuze-uren, "
+        "begeleidingsperiodes en metingen"
     )
     consents: list[ExportConsent]
     disclosures: list[ExportDisclosure]
