@@ -23,8 +23,10 @@ async def export_student(
 ) -> StudentExport:
     """Inzageverzoek (AVG art. 15): everything the school holds about one student — details,
     guardians, enrolments, notes, the HGW records (overview rows, results, signals, needs,
-    meeting decisions, plan rows with the student's outcomes, IHPs, the OPP), consents,
-    disclosures, access grants and the audit trail.
+    meeting decisions, plan rows with the student's outcomes, IHPs, the OPP), the cases
+    (zorgtrajecten), the gifted-education records (observations, applications, enrolments,
+    keuze-uren, guidance periods, measurements, the support profile), consents, disclosures,
+    access grants and the audit trail.
     For the school's privacy officer and school leader; every export is audited (inzage)."""
     return await export.export_student(uow, principal, student_id)
 
