@@ -112,7 +112,7 @@ class FollowUp(BaseModel):
 
 class ObservationRead(BaseModel):
     id: uuid.UUID
-    student_id: uuid.UUID
+    student_id: uuid.UUID | None = Field(description="Null in another school's application.")
     observed_on: date
     scores: dict[str, int | None]
     explanations: dict[str, str]
@@ -172,7 +172,7 @@ class IntakeSection(BaseModel):
 
 class NeedsIntakeRead(BaseModel):
     id: uuid.UUID
-    student_id: uuid.UUID
+    student_id: uuid.UUID | None = Field(description="Null in another school's application.")
     sections: list[IntakeSection]
     complete: bool
     version: int

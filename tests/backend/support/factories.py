@@ -219,20 +219,27 @@ class WorldFactory:
         """An open unit of work with the given school context (use as `async with`)."""
         return _UowContext(self.sessionmaker, school_ids, actor)
 
-    async def build(self, sector: str = "VO", payload: dict[str, Any] | None = None) -> World:
+    async def build(
+        self,
+        sector: str = "VO",
+        payload: dict[str, Any] | None = None,
+        swv_id: uuid.UUID | None = None,
+    ) -> World:
+        """A fresh school; with `swv_id`, in that (existing) SWV instead of a new one."""
         tag = secrets.token_hex(4)
         async with self.sessionmaker() as session:
             uow = UnitOfWork(session, request_id=f"factory-{tag}")
-            swv = Swv(code=f"VO{tag}", name=f"SWV {tag}", sector="VO")
             board = Board(code=f"B{tag}", name=f"Bestuur {tag}")
-            uow.add_all([swv, board])
+            swv = Swv(code=f"VO{tag}", name=f"SWV {tag}", sector="VO")
+            uow.add_all([board] if swv_id else [swv, board])
             await uow.flush()
+            swv_id = swv_id or swv.id
             school = School(
                 brin=tag[:4].upper(),
                 vestiging=f"{secrets.randbelow(100):02d}",
                 name=f"Testschool {tag}",
                 sector=sector,
-                swv_id=swv.id,
+                swv_id=swv_id,
                 board_id=board.id,
             )
             uow.add(school)
@@ -293,7 +300,7 @@ class WorldFactory:
         return World(
             factory=self,
             school_id=school.id,
-            swv_id=swv.id,
+            swv_id=swv_id,
             students=ids.get("student", {}),
             groups=ids.get("group", {}),
             staff=ids.get("staff_member", {}),
