@@ -9,7 +9,7 @@ from sqlmodel import select
 
 from zorgroute.core.db import UnitOfWork, create_engine, create_sessionmaker
 from zorgroute.core.security.principal import Principal
-from zorgroute.demo import cases, dataset, hgw
+from zorgroute.demo import cases, dataset, gifted, hgw
 from zorgroute.identity.models import (
     IntegrationClient,
     IntegrationClientSchool,
@@ -56,7 +56,8 @@ async def seed(app_url: str) -> str:
         # Then the HGW cycle and the care cases, as the demo staff would enter them (their own
         # units of work). Cases come second: one of them rests on Cyclus 1's group meeting.
         summary += "\n" + await hgw.seed_hgw(sessionmaker, settings.oidc.issuer)
-        return summary + "\n" + await cases.seed_cases(sessionmaker, settings.oidc.issuer)
+        summary += "\n" + await cases.seed_cases(sessionmaker, settings.oidc.issuer)
+        return summary + "\n" + await gifted.seed_gifted(sessionmaker, settings.oidc.issuer)
     finally:
         await engine.dispose()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from statistics import fmean
 
 from sqlmodel import col, select
@@ -149,11 +150,9 @@ async def offering_impact(
                 code=code,
                 label=label,
                 students=len(pairs),
-                first_mean=round(fmean(f for f, _ in pairs.values()), 2) if shown else None,
-                last_mean=round(fmean(last for _, last in pairs.values()), 2) if shown else None,
-                mean_change=round(fmean(last - f for f, last in pairs.values()), 2)
-                if shown
-                else None,
+                first_mean=_mean(f for f, _ in pairs.values()) if shown else None,
+                last_mean=_mean(last for _, last in pairs.values()) if shown else None,
+                mean_change=_mean(last - f for f, last in pairs.values()) if shown else None,
                 suppressed=not shown,
             )
         )
@@ -175,3 +174,8 @@ async def offering_impact(
         exits=len(ended),
         notice=NOTICE,
     )
+
+
+def _mean(values: Iterable[float]) -> float:
+    """Rounded to two decimals; + 0.0 turns a rounded -0.0 into 0.0 (no "-0,0" on screen)."""
+    return round(fmean(values), 2) + 0.0

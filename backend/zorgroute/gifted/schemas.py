@@ -96,7 +96,10 @@ class ObservationIn(_In):
         default=None, description="Required with 'challenge_in_class': when to look again."
     )
     offering_id: uuid.UUID | None = Field(
-        default=None, description="With 'group_offering': the offering the application is for."
+        default=None,
+        description="With 'group_offering' or 'individual_guidance': the offering the "
+        "application is for (individual guidance: the school's only individual offering when "
+        "left out).",
     )
 
 

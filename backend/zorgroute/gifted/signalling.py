@@ -59,6 +59,8 @@ FOLLOW_UP_KIND = {
     "individual_guidance": "application",
     "group_offering": "application",
 }
+APPLYING = ("individual_guidance", "group_offering")  # recommendations 4 and 5
+INDIVIDUAL_KINDS = ("individual_coaching", "individual_programme")
 MAX_PER_COLUMN = 3  # "3 sterke ... en 3 ... extra aandacht" per column denken / doen
 
 
@@ -134,8 +136,8 @@ def _check_observation(data: ObservationIn) -> None:
             errors.append(
                 {"pointer": "/review_on", "detail": "The review is after the observation."}
             )
-    if data.offering_id is not None and data.recommendation != "group_offering":
-        errors.append({"pointer": "/offering_id", "detail": "Only with 'group_offering'."})
+    if data.offering_id is not None and data.recommendation not in APPLYING:
+        errors.append({"pointer": "/offering_id", "detail": "Only with an application."})
     if errors:
         raise ValidationFailed("The observation is not complete.", errors=errors)
 
@@ -154,6 +156,19 @@ async def _usable_offering(uow: UnitOfWork, access: GiftedAccess, offering_id: u
     )
     if not usable:
         raise invalid("/offering_id", "Not an offering this student's school can apply to.")
+
+
+async def _only_individual_offering(uow: UnitOfWork, school_id: uuid.UUID) -> uuid.UUID | None:
+    """Individual guidance at a school that offers it one way: the draft names that offering
+    (with more than one, or none, whoever completes the application chooses)."""
+    found = await uow.scalars(
+        select(Offering.id).where(
+            Offering.school_id == school_id,
+            col(Offering.kind).in_(INDIVIDUAL_KINDS),
+            col(Offering.archived).is_(False),
+        )
+    )
+    return found[0] if len(found) == 1 else None
 
 
 async def _signal(uow: UnitOfWork, principal: Principal, obs: SkillObservation) -> uuid.UUID | None:
@@ -237,12 +252,16 @@ async def record_observation(
     uow.add(obs)
     await uow.flush()
     await _close_follow_ups(uow, obs)
-    if data.recommendation in ("individual_guidance", "group_offering"):
+    if data.recommendation in APPLYING:
+        individual = data.recommendation == "individual_guidance"
+        offering_id = data.offering_id
+        if individual and offering_id is None:
+            offering_id = await _only_individual_offering(uow, access.school_id)
         application = Application(
             school_id=access.school_id,
             student_id=student_id,
-            kind="individual" if data.recommendation == "individual_guidance" else "group",
-            offering_id=data.offering_id,
+            kind="individual" if individual else "group",
+            offering_id=offering_id,
             observation_id=obs.id,
             created_by_name=principal.display_name,
         )

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 from sqlmodel import col, select
 from support.factories import World, WorldFactory
+from support.gifted import create_offering
 from support.hgw import call, overview, period
 
 from zorgroute.audit.models import AuditEvent
@@ -197,6 +198,26 @@ async def test_recommendations_four_and_five_start_a_draft_application(
         application = next(a for a in page["applications"] if a["id"] == application_id)
         assert (application["status"], application["kind"]) == ("draft", kind)
         assert application["observation"]["id"] == obs["id"]
+
+
+async def test_individual_guidance_names_the_schools_individual_offering(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    coaching = await create_offering(
+        client, world, name="HB-coaching", kind="individual_coaching", setting="own_class"
+    )
+    obs = (await observe(client, world, "mentor", "ll-2", "individual_guidance")).json()
+    page = await gifted(client, world, "mentor", "ll-2")
+    (application,) = page["applications"]
+    assert application["id"] == obs["follow_up"]["application_id"]
+    assert (application["kind"], application["offering_id"]) == ("individual", coaching["id"])
+    # With a second individual offering the draft names none: whoever completes it chooses.
+    await create_offering(
+        client, world, name="Verrijkingsprogramma", kind="individual_programme", setting="own_class"
+    )
+    obs = (await observe(client, world, "mentor", "ll-3", "individual_guidance")).json()
+    page = await gifted(client, world, "mentor", "ll-3")
+    assert [a["offering_id"] for a in page["applications"]] == [None]
 
 
 async def test_self_assessment_side_by_side(client: httpx.AsyncClient, world: World) -> None:
