@@ -95,6 +95,7 @@ bench: install ## Roster sync, group overview and case board benchmarks (not par
 	$(PY) bench/roster_sync.py
 	$(PY) bench/hgw_overview.py
 	$(PY) bench/case_board.py
+	$(PY) bench/gifted_overview.py
 
 clean: ## Remove local databases and caches (keeps the venv)
 	rm -rf .data .mypy_cache .ruff_cache

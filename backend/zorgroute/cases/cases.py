@@ -5,7 +5,6 @@ table (including closure and reopening). Every write is audited; every read of a
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from sqlmodel import col, select
 
@@ -39,7 +38,7 @@ from zorgroute.core.errors import (
     invalid,
     require_version,
 )
-from zorgroute.core.models import utcnow
+from zorgroute.core.models import school_today, utcnow
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw.models import GroupMeeting, MeetingDecision
 from zorgroute.hgw.policies import school_staff_roles, student_access
@@ -371,7 +370,7 @@ async def add_conversation(
 ) -> ConversationRead:
     case, access = await load_case(uow, principal, case_id)
     require_write(access)
-    if data.held_on > date.today():
+    if data.held_on > school_today():
         raise invalid("/held_on", "A conversation is recorded once it has been held.")
     if data.moment in ("before", "after") and data.forum is None:
         raise invalid("/forum", "Say which discussion (IZO or ZAT) this conversation is about.")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import uuid_utils
 from sqlalchemy import DateTime, MetaData, func
@@ -23,6 +24,15 @@ metadata: MetaData = SQLModel.metadata
 def new_id() -> uuid.UUID:
     """UUIDv7: time-ordered, so primary-key indexes stay compact and ids sort by creation."""
     return uuid.UUID(str(uuid_utils.uuid7()))
+
+
+SCHOOL_TZ = ZoneInfo("Europe/Amsterdam")
+
+
+def school_today() -> date:
+    """The calendar day at the schools (Dutch time): between 22:00 and 24:00 UTC it is already
+    tomorrow there, and a date a teacher enters "today" must not count as the future."""
+    return utcnow().astimezone(SCHOOL_TZ).date()
 
 
 def utcnow() -> datetime:

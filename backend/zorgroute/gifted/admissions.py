@@ -23,7 +23,7 @@ from zorgroute.core.errors import (
     invalid,
     require_version,
 )
-from zorgroute.core.models import utcnow
+from zorgroute.core.models import school_today, utcnow
 from zorgroute.core.outbox import emit
 from zorgroute.core.security.principal import Principal
 from zorgroute.gifted.models import (
@@ -189,7 +189,7 @@ async def build_snapshot(
     such field is copied, and nothing is copied wholesale. Needs the student's school."""
     student = await uow.first(select(Student).where(Student.id == app.student_id))
     school = await uow.first(select(School).where(School.id == app.school_id))
-    today = utcnow().date()
+    today = school_today()
     group = await uow.first(
         select(Group)
         .join(Enrolment, col(Enrolment.group_id) == Group.id)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_
 from sqlmodel import col, select
@@ -21,7 +20,7 @@ from zorgroute.core.errors import (
     invalid,
     require_version,
 )
-from zorgroute.core.models import utcnow
+from zorgroute.core.models import SCHOOL_TZ, school_today, utcnow
 from zorgroute.core.security import roles
 from zorgroute.core.security.principal import Principal
 from zorgroute.gifted.models import ChoiceHourPolicy, ChoiceHourRequest
@@ -44,7 +43,6 @@ DEFAULT_POLICY = ChoiceHourPolicyWrite(
     allowed_activities=list(CHOICE_ACTIVITIES),
     instructions="",
 )
-LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
 FIRST_LESSON = time(8, 30)
 LESSON_MINUTES = 50
 OPEN = ("requested", "acknowledged")  # what counts towards the weekly maximum
@@ -52,13 +50,9 @@ SCHOOL_WIDE = roles.GIFTED | roles.CARE | roles.LEADERSHIP
 REQUEST_NOT_FOUND = "There is no keuze-uur with this id that you may see."
 
 
-def local_today() -> date:
-    return utcnow().astimezone(LOCAL_TZ).date()
-
-
 def lesson_start(on: date, hour: int) -> datetime:
     """The school day starts at 08:30 with lessons of 50 minutes (no timetable yet)."""
-    first = datetime.combine(on, FIRST_LESSON, tzinfo=LOCAL_TZ)
+    first = datetime.combine(on, FIRST_LESSON, tzinfo=SCHOOL_TZ)
     return first + timedelta(minutes=(hour - 1) * LESSON_MINUTES)
 
 
@@ -132,7 +126,7 @@ async def put_policy(
 # -- read models ----------------------------------------------------------------------------
 async def _students(uow: UnitOfWork, ids: set[uuid.UUID]) -> dict[uuid.UUID, tuple[str, str]]:
     """Name and current homeroom of many students in one query."""
-    today = local_today()
+    today = school_today()
     homeroom = (
         select(Group.name)
         .join(Enrolment, col(Enrolment.group_id) == Group.id)
@@ -351,7 +345,7 @@ def _actions(r: ChoiceHourRequest) -> list[str]:
     if r.status != "acknowledged":
         return []
     actions = ["cancel"] if before else []
-    if r.checked_at is None and r.lesson_date <= local_today():
+    if r.checked_at is None and r.lesson_date <= school_today():
         actions.append("attendance")
     if r.checked_at is None and r.attendance is not None:
         actions.append("check")
@@ -443,7 +437,7 @@ async def mark_attendance(
     require_version(request.version, expected, "keuze-uur")
     if request.status != "acknowledged":
         raise _refuse(request, "Attendance is marked for an acknowledged keuze-uur.")
-    if request.lesson_date > local_today():
+    if request.lesson_date > school_today():
         raise _refuse(request, "Attendance is marked on or after the day of the lesson.")
     if request.checked_at is not None:
         raise _refuse(request, "The keuze-uur has been checked; its attendance stays as it is.")

@@ -26,7 +26,7 @@ from zorgroute.core.errors import (
     invalid,
     require_version,
 )
-from zorgroute.core.models import new_id, utcnow
+from zorgroute.core.models import new_id, school_today, utcnow
 from zorgroute.core.outbox import emit
 from zorgroute.core.security.principal import Principal
 from zorgroute.gifted.admissions import load_application, step, student_side
@@ -128,7 +128,7 @@ async def enrolment_reads(
     ):
         reviews[r.enrolment_id].append(_review_read(r))
     names = await _student_names(uow, rows)
-    today = utcnow().date()
+    today = school_today()
     return [
         _read(principal, e, offering_read[e.offering_id], reviews[e.id], names.get(e.id, ""), today)
         for e in rows

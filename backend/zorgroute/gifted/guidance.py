@@ -20,9 +20,8 @@ from zorgroute.core.errors import (
     invalid,
     require_version,
 )
-from zorgroute.core.models import utcnow
+from zorgroute.core.models import school_today, utcnow
 from zorgroute.core.security.principal import Principal
-from zorgroute.gifted.choice_hours import local_today
 from zorgroute.gifted.models import GuidanceCheckin, GuidancePeriod
 from zorgroute.gifted.policies import GiftedAccess, gifted_access
 from zorgroute.gifted.schemas import (
@@ -382,7 +381,7 @@ async def close_period(
             "Evaluate every goal and write the handover note before closing.", errors=errors
         )
     period.status = "closed"
-    period.ends_on = period.ends_on or local_today()
+    period.ends_on = period.ends_on or school_today()
     achieved = sum(1 for g in period.goals if g["achieved"])
     _changed(uow, period, "close", {"goals": len(period.goals), "achieved": achieved})
     return await _read(uow, period, access)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func
@@ -17,7 +16,7 @@ from zorgroute.cases.reads import students_info
 from zorgroute.cases.schemas import CaseOpen, CaseRead, Factors
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.errors import Conflict, Forbidden, require_version
-from zorgroute.core.models import utcnow
+from zorgroute.core.models import school_today, utcnow
 from zorgroute.core.security.principal import Principal
 from zorgroute.gifted.models import (
     Application,
@@ -107,7 +106,7 @@ async def put_profile(
         uow.add(row)
     row.signalled_gifted = data.signalled_gifted
     row.signalled_on = data.signalled_on or (
-        row.signalled_on or date.today() if data.signalled_gifted else None
+        row.signalled_on or school_today() if data.signalled_gifted else None
     )
     row.underachievement_suspected = data.underachievement_suspected
     if data.twice_exceptional is not None:
@@ -173,7 +172,7 @@ async def overview(uow: UnitOfWork, principal: Principal, school_id: uuid.UUID) 
     if not school_roles & READ:
         raise Forbidden("The overview is for HB staff, care staff and leadership.")
     sees_twice = bool(school_roles & (READ - {"team_leader", "school_leader"}))
-    today = date.today()
+    today = school_today()
 
     profiles = {
         p.student_id: p

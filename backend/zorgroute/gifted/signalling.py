@@ -7,7 +7,6 @@ what the instrument found."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
 from typing import Any
 
 from sqlmodel import col, select
@@ -16,7 +15,7 @@ from zorgroute.cases.models import CareCase
 from zorgroute.cases.policies import visible_cases
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.errors import NotFound, ValidationFailed, invalid, require_version
-from zorgroute.core.models import utcnow
+from zorgroute.core.models import school_today, utcnow
 from zorgroute.core.security import roles
 from zorgroute.core.security.principal import Principal
 from zorgroute.gifted import vocabulary as v
@@ -127,7 +126,7 @@ def _check_observation(data: ObservationIn) -> None:
     ]
     if all(score is None for score in data.scores.values()):
         errors.append({"pointer": "/scores", "detail": "Score at least one skill."})
-    if data.observed_on > date.today():
+    if data.observed_on > school_today():
         errors.append({"pointer": "/observed_on", "detail": "An observation is not in the future."})
     if data.recommendation == "challenge_in_class":
         if data.review_on is None:
@@ -345,7 +344,7 @@ def _check_self_assessment(data: SelfAssessmentIn) -> None:
             errors.append(
                 {"pointer": f"/attention_points/{i}", "detail": "Also chosen as a strength."}
             )
-    if data.filled_on > date.today():
+    if data.filled_on > school_today():
         errors.append({"pointer": "/filled_on", "detail": "Not in the future."})
     if data.discussed_on is not None and data.discussed_on < data.filled_on:
         errors.append({"pointer": "/discussed_on", "detail": "Discussed after it was filled in."})
@@ -479,7 +478,7 @@ async def write_intake_section(
     ]
     if unknown:
         raise ValidationFailed("These are not this informant's questions.", errors=unknown)
-    if data.answered_on > date.today():
+    if data.answered_on > school_today():
         raise invalid("/answered_on", "Not in the future.")
     intake.sections = {
         **intake.sections,

@@ -21,6 +21,7 @@ from strawberry.types import ExecutionContext
 
 from zorgroute.cases.graphql import CasesMutation, CasesQuery
 from zorgroute.core.errors import AppError
+from zorgroute.gifted.graphql import GiftedMutation, GiftedQuery
 from zorgroute.graphql.context import get_context
 from zorgroute.graphql.errors import UnitOfWorkExtension, mask_unexpected
 from zorgroute.hgw.graphql import HgwMutation, HgwQuery
@@ -34,12 +35,16 @@ log = structlog.get_logger(__name__)
 
 
 @strawberry.type
-class Query(OrganisationsQuery, RosterQuery, PrivacyQuery, HgwQuery, PlansQuery, CasesQuery):
+class Query(
+    OrganisationsQuery, RosterQuery, PrivacyQuery, HgwQuery, PlansQuery, CasesQuery, GiftedQuery
+):
     pass
 
 
 @strawberry.type
-class Mutation(RosterMutation, PrivacyMutation, HgwMutation, PlansMutation, CasesMutation):
+class Mutation(
+    RosterMutation, PrivacyMutation, HgwMutation, PlansMutation, CasesMutation, GiftedMutation
+):
     pass
 
 

@@ -2237,8 +2237,10 @@ export interface paths {
          * Export Student
          * @description Inzageverzoek (AVG art. 15): everything the school holds about one student — details,
          *     guardians, enrolments, notes, the HGW records (overview rows, results, signals, needs,
-         *     meeting decisions, plan rows with the student's outcomes, IHPs, the OPP), consents,
-         *     disclosures, access grants and the audit trail.
+         *     meeting decisions, plan rows with the student's outcomes, IHPs, the OPP), the cases
+         *     (zorgtrajecten), the gifted-education records (observations, applications, enrolments,
+         *     keuze-uren, guidance periods, measurements, the support profile), consents, disclosures,
+         *     access grants and the audit trail.
          *     For the school's privacy officer and school leader; every export is audited (inzage).
          */
         get: operations["privacy-export-student"];
@@ -4703,6 +4705,30 @@ export interface components {
             status: string;
         };
         /**
+         * ExportApplicationSnapshot
+         * @description What the admissions committee read of the student, frozen on submission.
+         */
+        ExportApplicationSnapshot: {
+            /** Grade */
+            grade: string;
+            /** Group Name */
+            group_name: string;
+            /**
+             * Needs Intake
+             * @description The needs intake as it was sent (it may have changed since)
+             */
+            needs_intake: components["schemas"]["ExportIntakeSection"][];
+            /**
+             * Observation Id
+             * @description The observation sent with it
+             */
+            observation_id: string | null;
+            /** School Name */
+            school_name: string;
+            /** Student Name */
+            student_name: string;
+        };
+        /**
          * ExportAuditEvent
          * @description Who looked at or changed the student's records (details are not part of the export).
          */
@@ -5069,6 +5095,63 @@ export interface components {
             school_career: string | null;
             strengths: components["schemas"]["ExportFactors"];
         };
+        /**
+         * ExportChoiceHour
+         * @description A keuze-uur: the lesson swapped, where the student was and what they did.
+         */
+        ExportChoiceHour: {
+            /** Acknowledged At */
+            acknowledged_at: string | null;
+            /** Acknowledged By Name */
+            acknowledged_by_name: string;
+            /** Activity */
+            activity: string;
+            /** Activity Kind */
+            activity_kind: string;
+            /**
+             * Attendance
+             * @description present or absent
+             */
+            attendance: string | null;
+            /** Attendance Marked By Name */
+            attendance_marked_by_name: string;
+            /** Checked At */
+            checked_at: string | null;
+            /** Checked By Name */
+            checked_by_name: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decline Reason */
+            decline_reason: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lesson Date
+             * Format: date
+             */
+            lesson_date: string;
+            /** Lesson Hour */
+            lesson_hour: number;
+            /** Location */
+            location: string;
+            /** Requested By Name */
+            requested_by_name: string;
+            /**
+             * Status
+             * @description requested, acknowledged, declined or cancelled
+             */
+            status: string;
+            /** Subject */
+            subject: string;
+            /** Subject Teacher Name */
+            subject_teacher_name: string | null;
+        };
         /** ExportConsent */
         ExportConsent: {
             /**
@@ -5109,6 +5192,15 @@ export interface components {
             withdrawn_at: string | null;
             /** Withdrawn By */
             withdrawn_by: string | null;
+        };
+        /** ExportConstructScore */
+        ExportConstructScore: {
+            /** Construct Code */
+            construct_code: string;
+            /** Construct Name */
+            construct_name: string;
+            /** Score */
+            score: number;
         };
         /**
          * ExportDevelopmentPerspective
@@ -5207,6 +5299,53 @@ export interface components {
             /** Track */
             track: string | null;
         };
+        /** ExportEnrolmentGoal */
+        ExportEnrolmentGoal: {
+            /** Cognitive */
+            cognitive: boolean;
+            /**
+             * Status
+             * @description open, achieved or not_achieved
+             */
+            status: string;
+            /** Text */
+            text: string;
+        };
+        /** ExportEnrolmentReview */
+        ExportEnrolmentReview: {
+            /**
+             * Class Alignment
+             * @description How the regular class kept up
+             */
+            class_alignment: string;
+            /**
+             * Decision
+             * @description continue or stop
+             */
+            decision: string;
+            /** Goal Progress */
+            goal_progress: components["schemas"]["ExportGoalProgress"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Next Review On */
+            next_review_on: string | null;
+            /** Notes */
+            notes: string;
+            /** Reviewed By Name */
+            reviewed_by_name: string;
+            /**
+             * Reviewed On
+             * Format: date
+             */
+            reviewed_on: string;
+            /** With Parents */
+            with_parents: boolean;
+            /** With Student */
+            with_student: boolean;
+        };
         /** ExportExternalId */
         ExportExternalId: {
             /** External Id */
@@ -5238,6 +5377,151 @@ export interface components {
             /** Student */
             student: string;
         };
+        /**
+         * ExportGifted
+         * @description The records of gifted education about the student, whoever may see them in the app.
+         */
+        ExportGifted: {
+            /** Applications */
+            applications: components["schemas"]["ExportGiftedApplication"][];
+            /** Choice Hours */
+            choice_hours: components["schemas"]["ExportChoiceHour"][];
+            /** Enrolments */
+            enrolments: components["schemas"]["ExportOfferingEnrolment"][];
+            /** Guidance Periods */
+            guidance_periods: components["schemas"]["ExportGuidancePeriod"][];
+            /** Measurements */
+            measurements: components["schemas"]["ExportMeasurement"][];
+            /** Needs Intakes */
+            needs_intakes: components["schemas"]["ExportNeedsIntake"][];
+            /** Observations */
+            observations: components["schemas"]["ExportSkillObservation"][];
+            profile: components["schemas"]["ExportGiftedProfile"] | null;
+            /** Self Assessments */
+            self_assessments: components["schemas"]["ExportSelfAssessment"][];
+        };
+        /**
+         * ExportGiftedApplication
+         * @description Aanmelding for an offering, with the committee's decision and who decided.
+         */
+        ExportGiftedApplication: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By Name */
+            created_by_name: string;
+            /** Decided At */
+            decided_at: string | null;
+            /**
+             * Decided By
+             * @description The committee members who decided
+             */
+            decided_by: string[];
+            /** Decision Reason */
+            decision_reason: string;
+            /**
+             * Exception
+             * @description Deviates from the criteria or the capacity
+             */
+            exception: boolean;
+            /** Exception Reason */
+            exception_reason: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Kind
+             * @description group or individual
+             */
+            kind: string;
+            /** Motivation */
+            motivation: string;
+            /** Needs Intake Id */
+            needs_intake_id: string | null;
+            /** Observation Id */
+            observation_id: string | null;
+            /** Offering Kind */
+            offering_kind: string | null;
+            /** Offering Kind Name */
+            offering_kind_name: string | null;
+            /** Offering Name */
+            offering_name: string | null;
+            /**
+             * Offering School Name
+             * @description The school that runs the offering
+             */
+            offering_school_name: string | null;
+            /**
+             * Route
+             * @description parents, intern_begeleider or swv
+             */
+            route: string | null;
+            /** @description Frozen on submission */
+            snapshot: components["schemas"]["ExportApplicationSnapshot"] | null;
+            /**
+             * Status
+             * @description draft, submitted, admitted, waitlisted, rejected or withdrawn
+             */
+            status: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Submitted By Name */
+            submitted_by_name: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Waitlist Position */
+            waitlist_position: number | null;
+        };
+        /**
+         * ExportGiftedProfile
+         * @description Ondersteuningsprofiel (hoog)begaafdheid, with the restricted dubbel bijzonder.
+         */
+        ExportGiftedProfile: {
+            /**
+             * Complexity
+             * @description none, light, moderate or complex
+             */
+            complexity: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Signalled Gifted
+             * @description Gesignaleerd als (hoog)begaafd
+             */
+            signalled_gifted: boolean;
+            /** Signalled On */
+            signalled_on: string | null;
+            /**
+             * Twice Exceptional
+             * @description Dubbel bijzonder; restricted in the app
+             */
+            twice_exceptional: boolean;
+            /**
+             * Twice Exceptional Note
+             * @description What the other need is; restricted
+             */
+            twice_exceptional_note: string;
+            /**
+             * Underachievement Suspected
+             * @description Vermoeden van onderpresteren
+             */
+            underachievement_suspected: boolean;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /** ExportGoal */
         ExportGoal: {
             /**
@@ -5265,6 +5549,18 @@ export interface components {
              */
             result: string;
         };
+        /** ExportGoalProgress */
+        ExportGoalProgress: {
+            /** Goal Text */
+            goal_text: string;
+            /** Note */
+            note: string;
+            /**
+             * Progress
+             * @description achieved, progressing or not_yet
+             */
+            progress: string;
+        };
         /**
          * ExportGuardian
          * @description A parent or carer as linked to the student. Contact details are left out on purpose:
@@ -5285,6 +5581,111 @@ export interface components {
             parental_authority: boolean;
             /** Relation */
             relation: string;
+        };
+        /** ExportGuidanceAgreement */
+        ExportGuidanceAgreement: {
+            /** How */
+            how: string;
+            /** What */
+            what: string;
+            /** When */
+            when: string;
+            /** Who */
+            who: string;
+        };
+        /** ExportGuidanceCheckin */
+        ExportGuidanceCheckin: {
+            /** Adjustments */
+            adjustments: string;
+            /** Held By Name */
+            held_by_name: string;
+            /**
+             * Held On
+             * Format: date
+             */
+            held_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Note */
+            note: string;
+            /**
+             * Progress
+             * @description on_track or stagnating
+             */
+            progress: string;
+            /**
+             * Stagnation Cause
+             * @description content, approach or other_circumstances
+             */
+            stagnation_cause: string | null;
+        };
+        /**
+         * ExportGuidancePeriod
+         * @description Begeleidingsperiode with the student's portfolio goals, agreements and check-ins.
+         */
+        ExportGuidancePeriod: {
+            /** Agreements */
+            agreements: components["schemas"]["ExportGuidanceAgreement"][];
+            /** Checkin Every Weeks */
+            checkin_every_weeks: number;
+            /** Checkins */
+            checkins: components["schemas"]["ExportGuidanceCheckin"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Development Points */
+            development_points: string;
+            /** Differentiation */
+            differentiation: string[];
+            /** Ends On */
+            ends_on: string | null;
+            /**
+             * External Factors
+             * @description Restricted in the app
+             */
+            external_factors: string;
+            /** Goals */
+            goals: components["schemas"]["ExportPortfolioGoal"][];
+            /** Handover Note */
+            handover_note: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lead Name
+             * @description Regievoerder
+             */
+            lead_name: string;
+            /** Phase */
+            phase: string;
+            /** Phase Name */
+            phase_name: string;
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Status
+             * @description open or closed
+             */
+            status: string;
+            /** Student Reflection */
+            student_reflection: string;
+            /** Transfer Notes */
+            transfer_notes: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
         };
         /**
          * ExportIndividualPlan
@@ -5365,6 +5766,32 @@ export interface components {
              */
             updated_at: string;
         };
+        /** ExportIntakeAnswer */
+        ExportIntakeAnswer: {
+            /** Answer */
+            answer: string;
+            /**
+             * Question
+             * @description The question's code (s1..s5, t1..t5, p1..p4)
+             */
+            question: string;
+            /** Question Text */
+            question_text: string;
+        };
+        /** ExportIntakeSection */
+        ExportIntakeSection: {
+            /** Answered On */
+            answered_on: string | null;
+            /** Answers */
+            answers: components["schemas"]["ExportIntakeAnswer"][];
+            /**
+             * Informant
+             * @description student, teacher or parents
+             */
+            informant: string;
+            /** Respondent */
+            respondent: string;
+        };
         /**
          * ExportIntervention
          * @description Internal care or coaching, with the effect as the student and the parents saw it.
@@ -5437,6 +5864,35 @@ export interface components {
             reason: string;
         };
         /**
+         * ExportMeasurement
+         * @description One wave of the student's questionnaire on IMAGE's constructs (1-5).
+         */
+        ExportMeasurement: {
+            /** Entered By Name */
+            entered_by_name: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Instrument */
+            instrument: string;
+            /**
+             * Measured On
+             * Format: date
+             */
+            measured_on: string;
+            /** Scores */
+            scores: components["schemas"]["ExportConstructScore"][];
+            /**
+             * Wave
+             * @description 0 = T0 (before), 1 = T1, ...
+             */
+            wave: number;
+            /** Wave Name */
+            wave_name: string;
+        };
+        /**
          * ExportMeetingDecision
          * @description A decision about the student in a group meeting (groepsbespreking).
          */
@@ -5461,6 +5917,13 @@ export interface components {
              * Format: date
              */
             scheduled_on: string;
+        };
+        /** ExportMonitoringNote */
+        ExportMonitoringNote: {
+            /** Note */
+            note: string;
+            /** On */
+            on: string | null;
         };
         /**
          * ExportNeed
@@ -5538,6 +6001,32 @@ export interface components {
             /** Text */
             text: string;
         };
+        /**
+         * ExportNeedsIntake
+         * @description Behoefte van de leerling en inhoud van het aanbod buiten de klas, per informant.
+         */
+        ExportNeedsIntake: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Sections
+             * @description Only the informants who answered
+             */
+            sections: components["schemas"]["ExportIntakeSection"][];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
         /** ExportNote */
         ExportNote: {
             /** Author Name */
@@ -5563,6 +6052,70 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /**
+         * ExportOfferingEnrolment
+         * @description Deelname aan een onderwijsaanbod: goals, reviews, the plan for the regular class and the
+         *     stamschool agreements.
+         */
+        ExportOfferingEnrolment: {
+            agreements: components["schemas"]["ExportStamschoolAgreements"] | null;
+            /** Alignment */
+            alignment: string;
+            /** Application Id */
+            application_id: string | null;
+            /** Class Adjustments */
+            class_adjustments: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Ended On */
+            ended_on: string | null;
+            /** Exit Note */
+            exit_note: string;
+            /**
+             * Exit Reason
+             * @description goals_met, not_fitting, transfer or other
+             */
+            exit_reason: string | null;
+            /** Goals */
+            goals: components["schemas"]["ExportEnrolmentGoal"][];
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Next Review On
+             * Format: date
+             */
+            next_review_on: string;
+            /** Offering Kind */
+            offering_kind: string | null;
+            /** Offering Kind Name */
+            offering_kind_name: string | null;
+            /** Offering Name */
+            offering_name: string | null;
+            /** Offering School Name */
+            offering_school_name: string | null;
+            /** Regular Teacher Name */
+            regular_teacher_name: string;
+            /** Review Every Weeks */
+            review_every_weeks: number;
+            /** Reviews */
+            reviews: components["schemas"]["ExportEnrolmentReview"][];
+            /**
+             * Starts On
+             * Format: date
+             */
+            starts_on: string;
+            /**
+             * Status
+             * @description active or ended
+             */
+            status: string;
         };
         /**
          * ExportOverviewRow
@@ -5750,6 +6303,19 @@ export interface components {
              */
             target: string;
         };
+        /** ExportPortfolioGoal */
+        ExportPortfolioGoal: {
+            /** Achieved */
+            achieved: boolean | null;
+            /** Evaluation */
+            evaluation: string;
+            /** Goal */
+            goal: string;
+            /** Monitoring */
+            monitoring: components["schemas"]["ExportMonitoringNote"][];
+            /** Plan */
+            plan: string;
+        };
         /**
          * ExportReferral
          * @description A referral to external care (jeugdgezondheidszorg, jeugdhulp, leerplicht, ...).
@@ -5893,6 +6459,61 @@ export interface components {
             taken_on: string;
         };
         /**
+         * ExportSelfAssessment
+         * @description The student's own view ("Jij en jouw executieve vaardigheden"), then discussed with the
+         *     teacher.
+         */
+        ExportSelfAssessment: {
+            /** Agreed Adjustments */
+            agreed_adjustments: string;
+            /**
+             * Attention Points
+             * @description Wat kan beter
+             */
+            attention_points: components["schemas"]["ExportSelfAssessmentSkill"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Discussed On */
+            discussed_on: string | null;
+            /** Entered By Name */
+            entered_by_name: string;
+            /**
+             * Filled On
+             * Format: date
+             */
+            filled_on: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Strengths
+             * @description Waar ben je goed in
+             */
+            strengths: components["schemas"]["ExportSelfAssessmentSkill"][];
+            /**
+             * Student Words
+             * @description The student's own words
+             */
+            student_words: string;
+        };
+        /** ExportSelfAssessmentSkill */
+        ExportSelfAssessmentSkill: {
+            /**
+             * Category
+             * @description denken or doen
+             */
+            category: string;
+            /** Skill */
+            skill: string;
+            /** Skill Name */
+            skill_name: string;
+        };
+        /**
          * ExportSignal
          * @description Signalering: the student needs extra attention in the coming period.
          */
@@ -5927,6 +6548,72 @@ export interface components {
             /** Period Name */
             period_name: string;
         };
+        /**
+         * ExportSkillObservation
+         * @description Observatie-instrument: the 14 skills scored in the class, remarks and a recommendation.
+         */
+        ExportSkillObservation: {
+            /**
+             * By Specialist
+             * @description Observed by the specialist (hoog)begaafdheid
+             */
+            by_specialist: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Follow Up Done At */
+            follow_up_done_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Observed On
+             * Format: date
+             */
+            observed_on: string;
+            /** Observer Name */
+            observer_name: string;
+            /** Recommendation */
+            recommendation: string;
+            /**
+             * Recommendation Text
+             * @description The instrument's wording of the recommendation
+             */
+            recommendation_text: string;
+            /** Remarks */
+            remarks: string;
+            /**
+             * Review On
+             * @description When to look again
+             */
+            review_on: string | null;
+            /**
+             * Scores
+             * @description The 14 skills in the instrument's order
+             */
+            scores: components["schemas"]["ExportSkillScore"][];
+        };
+        /** ExportSkillScore */
+        ExportSkillScore: {
+            /** Explanation */
+            explanation: string;
+            /**
+             * Score
+             * @description 1 (niet zichtbaar) .. 5 (volledig); null: not observed
+             */
+            score: number | null;
+            /** Skill */
+            skill: string;
+            /**
+             * Skill Name
+             * @description The instrument's Dutch name of the skill
+             */
+            skill_name: string;
+        };
         /** ExportStaffName */
         ExportStaffName: {
             /** Family Name */
@@ -5942,6 +6629,23 @@ export interface components {
             role: string;
             /** Subject */
             subject: string | null;
+        };
+        /** ExportStamschoolAgreements */
+        ExportStamschoolAgreements: {
+            /** Counts For Report */
+            counts_for_report: boolean;
+            /** Gradual Intake */
+            gradual_intake: string;
+            /** Home School Contact */
+            home_school_contact: string;
+            /** Parent Contact */
+            parent_contact: string;
+            /** Report Subjects */
+            report_subjects: string;
+            /** Responsibilities */
+            responsibilities: string[];
+            /** Weekly Contact */
+            weekly_contact: string;
         };
         /** ExportStudent */
         ExportStudent: {
@@ -7559,9 +8263,9 @@ export interface components {
             sections: components["schemas"]["IntakeSection"][];
             /**
              * Student Id
-             * Format: uuid
+             * @description Null in another school's application.
              */
-            student_id: string;
+            student_id: string | null;
             /** Version */
             version: number;
         };
@@ -7624,7 +8328,7 @@ export interface components {
             observed_on: string;
             /**
              * Offering Id
-             * @description With 'group_offering': the offering the application is for.
+             * @description With 'group_offering' or 'individual_guidance': the offering the application is for (individual guidance: the school's only individual offering when left out).
              */
             offering_id?: string | null;
             /**
@@ -7691,9 +8395,9 @@ export interface components {
             };
             /**
              * Student Id
-             * Format: uuid
+             * @description Null in another school's application.
              */
-            student_id: string;
+            student_id: string | null;
         };
         /** OfferingCatalogue */
         OfferingCatalogue: {
@@ -9713,6 +10417,8 @@ export interface components {
             generated_at: string;
             /** Generated By */
             generated_by: string;
+            /** @description Begaafdheid: ondersteuningsprofiel, observaties, zelfbeoordelingen, behoeftepeilingen, aanmeldingen, deelname aan onderwijsaanbod, keuze-uren, begeleidingsperiodes en metingen */
+            gifted: components["schemas"]["ExportGifted"];
             /** Guardians */
             guardians: components["schemas"]["ExportGuardian"][];
             /** Legal Holds */

@@ -17,7 +17,7 @@ from support.factories import World, WorldFactory
 from support.hgw import call
 
 from zorgroute.audit.models import AuditEvent
-from zorgroute.gifted.choice_hours import local_today
+from zorgroute.core.models import school_today
 from zorgroute.gifted.models import ChoiceHourRequest
 
 HB = "hb_specialist"
@@ -27,7 +27,7 @@ POLICY = {
     "allowed_activities": ["deepening", "project"],
     "instructions": "Vul je keuze-uur in via de ELO.",
 }
-TODAY = local_today()
+TODAY = school_today()
 MONDAY = TODAY + timedelta(days=14 - TODAY.weekday())  # at least a week ahead
 
 

@@ -13,7 +13,7 @@ from support.factories import World, WorldFactory
 from support.hgw import call
 
 from zorgroute.audit.models import AuditEvent
-from zorgroute.gifted.choice_hours import local_today
+from zorgroute.core.models import school_today
 
 HB = "hb_specialist"
 START = date(2026, 9, 7)
@@ -112,7 +112,7 @@ async def test_the_seven_phases_in_order_with_their_guards(
     }, "PATCH"))  # fmt: skip
     p = ok(await send(client, world, m, p, "/close"))
     assert (p["status"], p["ends_on"], p["next_checkin_on"]) == (
-        "closed", local_today().isoformat(), None,
+        "closed", school_today().isoformat(), None,
     )  # fmt: skip
     refused(await send(client, world, m, p, "", {"transfer_notes": "x"}, "PATCH"), 409)
 
