@@ -100,6 +100,48 @@ export const routes = [
         path: 'casussen/:caseId',
         lazy: async () => ({ Component: (await import('./pages/care/CasePage')).CasePage }),
       },
+      // Gifted education: the offerings catalogue, the admission committee, applications,
+      // enrolments (deelnames) and an offering's participants and outcomes.
+      {
+        path: 'scholen/:schoolId/aanbod',
+        lazy: async () => {
+          const { OfferingsPage } = await import('./pages/gifted/offerings/OfferingsPage');
+          return {
+            element: <SchoolPage render={(s) => <OfferingsPage key={s.id} school={s} />} />,
+          };
+        },
+      },
+      {
+        path: 'aanbod/:offeringId/aanmeldingen',
+        lazy: async () => ({
+          Component: (await import('./pages/gifted/offerings/CommitteeQueuePage'))
+            .CommitteeQueuePage,
+        }),
+      },
+      {
+        path: 'aanbod/:offeringId/deelnemers',
+        lazy: async () => ({
+          Component: (await import('./pages/gifted/offerings/ParticipantsPage')).ParticipantsPage,
+        }),
+      },
+      {
+        path: 'aanmeldingen/:applicationId',
+        lazy: async () => ({
+          Component: (await import('./pages/gifted/offerings/ApplicationPage')).ApplicationPage,
+        }),
+      },
+      {
+        path: 'deelnames/nieuw',
+        lazy: async () => ({
+          Component: (await import('./pages/gifted/offerings/EnrolmentNewPage')).EnrolmentNewPage,
+        }),
+      },
+      {
+        path: 'deelnames/:enrolmentId',
+        lazy: async () => ({
+          Component: (await import('./pages/gifted/offerings/EnrolmentPage')).EnrolmentPage,
+        }),
+      },
       { path: 'groepen/:groupId', element: <GroupPage /> },
       { path: 'leerlingen/:studentId', element: <StudentPage /> },
       // The HGW cycle's screens load when first opened (they are most of the app's code).
@@ -128,6 +170,50 @@ export const routes = [
       {
         path: 'groepsbesprekingen/:meetingId',
         lazy: async () => ({ Component: (await import('./pages/hgw/MeetingPage')).MeetingPage }),
+      },
+      // Gifted education ((hoog)begaafdheid): the HB overview, keuze-uren, a student's gifted
+      // page and instruments, guidance periods.
+      {
+        path: 'scholen/:schoolId/begaafdheid',
+        lazy: async () => {
+          const { GiftedOverviewPage } = await import('./pages/gifted/GiftedOverviewPage');
+          return {
+            element: <SchoolPage render={(s) => <GiftedOverviewPage key={s.id} school={s} />} />,
+          };
+        },
+      },
+      {
+        path: 'scholen/:schoolId/keuze-uren',
+        lazy: async () => {
+          const { ChoiceHoursPage } = await import('./pages/gifted/ChoiceHoursPage');
+          return {
+            element: <SchoolPage render={(s) => <ChoiceHoursPage key={s.id} school={s} />} />,
+          };
+        },
+      },
+      {
+        path: 'leerlingen/:studentId/begaafdheid',
+        lazy: async () => ({
+          Component: (await import('./pages/gifted/StudentGiftedPage')).StudentGiftedPage,
+        }),
+      },
+      {
+        path: 'leerlingen/:studentId/observatie',
+        lazy: async () => ({
+          Component: (await import('./pages/gifted/ObservationPage')).ObservationPage,
+        }),
+      },
+      {
+        path: 'leerlingen/:studentId/zelfbeoordeling',
+        lazy: async () => ({
+          Component: (await import('./pages/gifted/SelfAssessmentPage')).SelfAssessmentPage,
+        }),
+      },
+      {
+        path: 'begeleidingsperiodes/:periodId',
+        lazy: async () => ({
+          Component: (await import('./pages/gifted/GuidancePage')).GuidancePage,
+        }),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -14,6 +14,9 @@ export const en: Messages = {
     groups: 'Groups',
     students: 'Students',
     care: 'Care',
+    gifted: 'Giftedness',
+    offerings: 'Gifted offerings',
+    choiceHours: 'Choice hours',
   },
   shell: {
     school: 'School',

@@ -3,7 +3,11 @@ import { initReactI18next } from 'react-i18next';
 import { careEn } from './care.en';
 import { careNl } from './care.nl';
 import { en } from './en';
+import { giftedEn } from './gifted.en';
+import { giftedNl } from './gifted.nl';
 import { nl } from './nl';
+import { offeringsEn } from './offerings.en';
+import { offeringsNl } from './offerings.nl';
 
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,8 +30,11 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl, care: careNl }, en: { translation: en, care: careEn } },
-  ns: ['translation', 'care'],
+  resources: {
+    nl: { translation: nl, care: careNl, offerings: offeringsNl, gifted: giftedNl },
+    en: { translation: en, care: careEn, offerings: offeringsEn, gifted: giftedEn },
+  },
+  ns: ['translation', 'care', 'offerings', 'gifted'],
   defaultNS: 'translation',
   lng: initialLanguage(),
   fallbackLng: 'nl',

@@ -12,6 +12,9 @@ export const nl = {
     groups: 'Groepen',
     students: 'Leerlingen',
     care: 'Zorg',
+    gifted: 'Begaafdheid',
+    offerings: 'HB-aanbod',
+    choiceHours: 'Keuze-uren',
   },
   shell: {
     school: 'School',

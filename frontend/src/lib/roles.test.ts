@@ -1,24 +1,37 @@
 import {
+  mayCheckChoiceHours,
+  mayEditChoicePolicy,
   mayEditRoster,
   mayLeadCycle,
   mayPlanCareMeetings,
+  mayWriteGifted,
   mayWriteOpp,
   sectionsFor,
 } from './roles';
 
 describe('what a role may use', () => {
   it('gives mentors and teachers their own groups first', () => {
-    expect(sectionsFor(['mentor'])).toEqual(['myGroups', 'students', 'care']);
-    expect(sectionsFor(['teacher'])).toEqual(['myGroups', 'students', 'care']);
+    expect(sectionsFor(['mentor'])).toEqual(['myGroups', 'students', 'care', 'choiceHours']);
+    expect(sectionsFor(['teacher'])).toEqual(['myGroups', 'students', 'care', 'choiceHours']);
   });
 
   it('gives care and leadership roles the whole school', () => {
-    expect(sectionsFor(['team_leader'])).toEqual(['groups', 'students', 'care']);
+    expect(sectionsFor(['team_leader'])).toEqual([
+      'groups',
+      'students',
+      'care',
+      'gifted',
+      'offerings',
+      'choiceHours',
+    ]);
     expect(sectionsFor(['mentor', 'zorgcoordinator'])).toEqual([
       'myGroups',
       'groups',
       'students',
       'care',
+      'gifted',
+      'offerings',
+      'choiceHours',
     ]);
   });
 
@@ -37,7 +50,7 @@ describe('what a role may use', () => {
 
 describe('care-team and privacy roles', () => {
   it('gives care-team members the whole school, and the privacy officer only the search', () => {
-    expect(sectionsFor(['orthopedagoog'])).toEqual(['groups', 'students', 'care']);
+    expect(sectionsFor(['orthopedagoog'])).toEqual(['groups', 'students', 'care', 'choiceHours']);
     expect(sectionsFor(['privacy_officer'])).toEqual(['students']);
     expect(sectionsFor(['external_partner'])).toEqual(['students']);
   });
@@ -76,5 +89,47 @@ describe('the care menu (Zorg)', () => {
     expect(mayPlanCareMeetings(['zorgcoordinator'])).toBe(true);
     expect(mayPlanCareMeetings(['intern_begeleider'])).toBe(true);
     expect(mayPlanCareMeetings(['mentor', 'teacher'])).toBe(false);
+  });
+});
+
+describe('gifted education (Begaafdheid, Keuze-uren)', () => {
+  it('offers the HB overview to HB, care leads and leadership, not to mentors or the care team', () => {
+    for (const role of [
+      'hb_specialist',
+      'hb_coordinator',
+      'intern_begeleider',
+      'zorgcoordinator',
+      'team_leader',
+      'school_leader',
+    ])
+      expect(sectionsFor([role])).toContain('gifted');
+    for (const role of ['mentor', 'teacher', 'orthopedagoog', 'privacy_officer'])
+      expect(sectionsFor([role])).not.toContain('gifted');
+  });
+
+  it('offers keuze-uren to every staff role but the privacy officer and external partners', () => {
+    expect(sectionsFor(['teacher'])).toContain('choiceHours');
+    expect(sectionsFor(['school_social_worker'])).toContain('choiceHours');
+    expect(sectionsFor(['privacy_officer'])).not.toContain('choiceHours');
+    expect(sectionsFor(['external_partner'])).not.toContain('choiceHours');
+  });
+
+  it('lets HB staff and leadership set the policy, HB staff and mentors check', () => {
+    expect(mayEditChoicePolicy(['hb_specialist'])).toBe(true);
+    expect(mayEditChoicePolicy(['school_leader'])).toBe(true);
+    expect(mayEditChoicePolicy(['mentor', 'intern_begeleider'])).toBe(false);
+    expect(mayCheckChoiceHours(['mentor'])).toBe(true);
+    expect(mayCheckChoiceHours(['teacher'])).toBe(false);
+    expect(mayWriteGifted(['teacher'])).toBe(true);
+    expect(mayWriteGifted(['team_leader', 'privacy_officer'])).toBe(false);
+  });
+});
+
+describe('the offerings catalogue (HB-aanbod)', () => {
+  it('is in the menu of those who record offerings and run the committees', () => {
+    for (const role of ['hb_specialist', 'intern_begeleider', 'zorgcoordinator', 'school_leader'])
+      expect(sectionsFor([role])).toContain('offerings');
+    for (const role of ['mentor', 'teacher', 'orthopedagoog', 'privacy_officer'])
+      expect(sectionsFor([role])).not.toContain('offerings');
   });
 });

@@ -48,7 +48,49 @@ const CARE_WORK: readonly string[] = [
   'school_leader',
 ];
 
-export type Section = 'myGroups' | 'groups' | 'students' | 'care';
+/** Gifted education ((hoog)begaafdheid): the HB overview is for HB, care leads and leadership
+ * (the API's WORK and READ roles of gifted/policies.py that oversee the school). */
+const GIFTED_OVERVIEW: readonly string[] = [
+  'hb_specialist',
+  'hb_coordinator',
+  'intern_begeleider',
+  'zorgcoordinator',
+  'team_leader',
+  'school_leader',
+];
+/** Keuze-uren concern every staff member (subject teachers acknowledge them); not the privacy
+ * officer or external partners. */
+const CHOICE_HOURS: readonly string[] = [...GROUP_BOUND, ...SCHOOL_WIDE];
+/** Mirrors the API's gifted WORK roles plus the student's mentor and teachers: they record the
+ * instruments, guidance and measurements (the API decides whether they teach the student). */
+const GIFTED_WRITE: readonly string[] = [
+  ...GROUP_BOUND,
+  'intern_begeleider',
+  'zorgcoordinator',
+  'orthopedagoog',
+  'remedial_teacher',
+  'school_social_worker',
+  'hb_specialist',
+  'hb_coordinator',
+];
+/** Mirrors the API's POLICY_EDIT: HB staff and leadership set the keuze-uren policy. */
+const CHOICE_POLICY_EDIT: readonly string[] = [
+  'hb_specialist',
+  'hb_coordinator',
+  'team_leader',
+  'school_leader',
+];
+/** Who checks that a student was where the keuze-uur said: the HB-specialist or the mentor. */
+const CHOICE_CHECK: readonly string[] = ['hb_specialist', 'hb_coordinator', 'mentor'];
+
+export type Section =
+  | 'myGroups'
+  | 'groups'
+  | 'students'
+  | 'care'
+  | 'gifted'
+  | 'offerings'
+  | 'choiceHours';
 
 export function sectionsFor(roles: readonly string[]): Section[] {
   const sections: Section[] = [];
@@ -56,6 +98,11 @@ export function sectionsFor(roles: readonly string[]): Section[] {
   if (roles.some((r) => SCHOOL_WIDE.includes(r))) sections.push('groups');
   if (roles.length > 0) sections.push('students');
   if (roles.some((r) => CARE_WORK.includes(r) || GROUP_BOUND.includes(r))) sections.push('care');
+  if (roles.some((r) => GIFTED_OVERVIEW.includes(r))) sections.push('gifted');
+  // The offerings catalogue (HB-aanbod): those who record offerings and run the committees; the
+  // API's OFFERING_EDIT roles (gifted/policies.py), the same as the HB overview's.
+  if (roles.some((r) => GIFTED_OVERVIEW.includes(r))) sections.push('offerings');
+  if (roles.some((r) => CHOICE_HOURS.includes(r))) sections.push('choiceHours');
   return sections;
 }
 
@@ -78,9 +125,42 @@ export function mayPlanCareMeetings(roles: readonly string[]): boolean {
   return roles.some((r) => CARE_WORK.includes(r));
 }
 
+/** Who records gifted instruments, guidance and measurements of a student they work with. */
+export function mayWriteGifted(roles: readonly string[]): boolean {
+  return roles.some((r) => GIFTED_WRITE.includes(r));
+}
+
+/** Who sees the school's HB overview (menu "Begaafdheid"). */
+export function maySeeGiftedOverview(roles: readonly string[]): boolean {
+  return roles.some((r) => GIFTED_OVERVIEW.includes(r));
+}
+
+/** Who takes a complex gifted case to the care team: care and HB staff. */
+export function mayOpenGiftedCase(roles: readonly string[]): boolean {
+  return roles.some((r) => CARE_WORK.includes(r) && r !== 'team_leader' && r !== 'school_leader');
+}
+
+/** Who sets the school's keuze-uren policy. */
+export function mayEditChoicePolicy(roles: readonly string[]): boolean {
+  return roles.some((r) => CHOICE_POLICY_EDIT.includes(r));
+}
+
+/** Who checks keuze-uren ("Gecontroleerd"): HB staff and mentors. */
+export function mayCheckChoiceHours(roles: readonly string[]): boolean {
+  return roles.some((r) => CHOICE_CHECK.includes(r));
+}
+
+/** Who teaches lessons a keuze-uur can take a student out of. */
+export function teachesLessons(roles: readonly string[]): boolean {
+  return roles.some((r) => GROUP_BOUND.includes(r));
+}
+
 export const SECTION_PATHS: Record<Section, string> = {
   myGroups: 'mijn-groepen',
   groups: 'groepen',
   students: 'leerlingen',
   care: 'zorg',
+  gifted: 'begaafdheid',
+  offerings: 'aanbod',
+  choiceHours: 'keuze-uren',
 };

@@ -9,9 +9,10 @@ import { EmptyState, ProblemAlert, Skeleton } from '../components/States';
 import type { StudentPageQuery } from '../gql/graphql';
 import { ageOn, formatDate } from '../lib/dates';
 import { fullName } from '../lib/names';
-import { mayEditRoster, mayWriteOpp } from '../lib/roles';
+import { mayEditRoster, maySeeGiftedOverview, mayWriteGifted, mayWriteOpp } from '../lib/roles';
 import { useSession } from '../session/useMe';
 import { StudentCases } from './care/StudentCases';
+import { StudentGiftedLink } from './gifted/StudentGiftedLink';
 import { NotFoundPage } from './NotFoundPage';
 import { Perspective } from './plans/Perspective';
 import { StudentEditForm } from './StudentEditForm';
@@ -152,6 +153,9 @@ export function StudentPage() {
           mayWrite={mayWriteOpp(school?.roles ?? [])}
         />
         <StudentCases studentId={s.id} name={s.preferredName || s.givenName} />
+        {mayWriteGifted(school?.roles ?? []) || maySeeGiftedOverview(school?.roles ?? []) ? (
+          <StudentGiftedLink studentId={s.id} name={s.preferredName || s.givenName} />
+        ) : null}
         <StudentTimeline studentId={s.id} name={s.preferredName || s.givenName} />
       </div>
     </Page>
