@@ -15,6 +15,8 @@ class MySchool(BaseModel):
     vestiging: str
     sector: str
     roles: list[str]
+    # The caller's staff record at the school (a committee member, a subject teacher), if any.
+    staff_member_id: uuid.UUID | None = None
 
 
 class MySwv(BaseModel):

@@ -127,6 +127,7 @@ async def me(uow: UnitOfWork, principal: Principal) -> MeRead:
                 vestiging=s.vestiging,
                 sector=s.sector,
                 roles=sorted(principal.roles_at(s.id)),
+                staff_member_id=principal.staff_member_ids.get(s.id),
             )
             for s in sorted(schools, key=lambda s: s.name)
         ],

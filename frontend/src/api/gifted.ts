@@ -64,6 +64,8 @@ export type Attendance = NonNullable<ChoiceHour['attendance']>;
 
 export const giftedKeys = {
   vocabulary: ['gifted-vocabulary'] as const,
+  /** Every student's gifted page: an offering write (application, enrolment) changes one. */
+  students: ['gifted-student'] as const,
   student: (studentId: string) => ['gifted-student', studentId] as const,
   /** Every school's overview: a write on a student changes its row. */
   overviews: ['gifted-overview'] as const,

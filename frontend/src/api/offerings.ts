@@ -12,6 +12,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { call, ifMatch, rest, type Schemas } from './client';
+import { giftedKeys } from './gifted';
 import { isProblem } from './problem';
 
 export type Term = Schemas['Term'];
@@ -192,9 +193,12 @@ function reloadOnConflict(queryClient: QueryClient, key: QueryKey) {
   };
 }
 
-/** Places and waitlists change with every decision, enrolment and exit. */
+/** Places and waitlists change with every decision, enrolment and exit; so do the student's
+ * gifted page and the HB overview (applications, offerings, goals, exits). */
 function refreshOffering(queryClient: QueryClient, offeringId: string | null | undefined) {
   void queryClient.invalidateQueries({ queryKey: offeringKeys.catalogues });
+  void queryClient.invalidateQueries({ queryKey: giftedKeys.students });
+  void queryClient.invalidateQueries({ queryKey: giftedKeys.overviews });
   if (!offeringId) return;
   void queryClient.invalidateQueries({ queryKey: offeringKeys.offering(offeringId) });
   void queryClient.invalidateQueries({ queryKey: offeringKeys.queue(offeringId) });

@@ -8086,6 +8086,8 @@ export interface components {
             roles: string[];
             /** Sector */
             sector: string;
+            /** Staff Member Id */
+            staff_member_id?: string | null;
             /** Vestiging */
             vestiging: string;
         };

@@ -130,10 +130,11 @@ describe('the committee’s decision', () => {
     });
   });
 
-  it('finds the caller among the committee by name', () => {
+  it('finds the caller among the committee by their staff record', () => {
     const { committee } = offering();
-    expect(callerOnCommittee(committee, 'sanne  de vries')?.staff_id).toBe('sm1');
-    expect(callerOnCommittee(committee, 'Iemand Anders')).toBeNull();
+    expect(callerOnCommittee(committee, 'sm1')?.name).toBe('Sanne de Vries');
+    expect(callerOnCommittee(committee, 'sm9')).toBeNull();
+    expect(callerOnCommittee(committee, null)).toBeNull();
   });
 });
 

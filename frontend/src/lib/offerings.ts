@@ -18,6 +18,7 @@ import type {
   Setting,
   StamschoolAgreements,
 } from '../api/offerings';
+import type { Me } from '../session/useMe';
 
 export const SETTINGS: readonly Setting[] = ['own_class', 'separate_group', 'other_school'];
 export const DURATIONS: readonly Duration[] = ['short_programme', 'whole_year'];
@@ -123,18 +124,17 @@ export function toDecisionBody(draft: DecisionDraft): ApplicationDecide {
   };
 }
 
-function normalName(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+/** The caller's staff record at a school (a committee is named by staff records). */
+export function staffIdAt(me: Me, schoolId: string): string | null {
+  return me.schools.find((s) => s.id === schoolId)?.staff_member_id ?? null;
 }
 
-/** The caller among the committee members (by name: the session carries no staff id), or null. */
+/** The caller among the committee members (by their staff record at the offering's school). */
 export function callerOnCommittee(
   committee: readonly CommitteeMember[],
-  displayName: string,
+  staffId: string | null | undefined,
 ): CommitteeMember | null {
-  const me = normalName(displayName);
-  const matches = committee.filter((m) => normalName(m.name) === me);
-  return matches.length === 1 ? (matches[0] ?? null) : null;
+  return staffId ? (committee.find((m) => m.staff_id === staffId) ?? null) : null;
 }
 
 // -- the offering form ------------------------------------------------------------------------

@@ -146,6 +146,8 @@ async def test_full_login_opens_a_session_with_the_roles_from_our_database(
     assert body["client_id"] is None
     assert body["scopes"] == []
     assert [(s["id"], s["roles"]) for s in body["schools"]] == [(str(world.school_id), ["mentor"])]
+    # The staff record at the school: committees and lessons are named by it.
+    assert body["schools"][0]["staff_member_id"] == str(world.staff["st-mentor-1a"])
     assert body["swvs"] == []
     assert isinstance(body["csrf_token"], str) and len(body["csrf_token"]) >= 40
     # The profile is refreshed from the ID token (the dev IdP names unknown logins after the id).

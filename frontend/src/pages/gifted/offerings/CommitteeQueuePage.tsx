@@ -15,6 +15,7 @@ import {
   orderChanged,
   freePlaces as placesLeft,
   reconcileOrder,
+  staffIdAt,
 } from '../../../lib/offerings';
 import { useSession } from '../../../session/useMe';
 import { Failure } from '../../care/bits';
@@ -152,7 +153,7 @@ function Queue({ queue }: { queue: ApplicationQueue }) {
         application={deciding}
         offering={offering}
         freePlaces={free}
-        callerName={me.display_name}
+        callerStaffId={staffIdAt(me, offering.school_id)}
         onClose={() => setDeciding(null)}
         onDecided={(saved) => {
           setDeciding(null);

@@ -42,7 +42,7 @@ function setup({
         application={application()}
         offering={offering()}
         freePlaces={freePlaces}
-        callerName="Sanne de Vries"
+        callerStaffId="sm1"
         onClose={() => {}}
         onDecided={onDecided}
       />

@@ -26,7 +26,7 @@ export function DecisionDialog({
   application,
   offering,
   freePlaces,
-  callerName,
+  callerStaffId,
   onClose,
   onDecided,
 }: {
@@ -35,8 +35,8 @@ export function DecisionDialog({
   offering: Offering;
   /** Free places (null: no maximum). */
   freePlaces: number | null;
-  /** The signed-in user's name, to preselect them among the committee. */
-  callerName: string;
+  /** The signed-in user's staff record at the offering's school, to preselect them. */
+  callerStaffId: string | null;
   onClose: () => void;
   onDecided: (saved: Application) => void;
 }) {
@@ -53,7 +53,7 @@ export function DecisionDialog({
           application={application}
           offering={offering}
           freePlaces={freePlaces}
-          callerName={callerName}
+          callerStaffId={callerStaffId}
           onClose={onClose}
           onDecided={onDecided}
         />
@@ -66,21 +66,21 @@ function DecisionForm({
   application,
   offering,
   freePlaces,
-  callerName,
+  callerStaffId,
   onClose,
   onDecided,
 }: {
   application: Application;
   offering: Offering;
   freePlaces: number | null;
-  callerName: string;
+  callerStaffId: string | null;
   onClose: () => void;
   onDecided: (saved: Application) => void;
 }) {
   const { t } = useTranslation('offerings');
   const id = useId();
   const decide = useDecideApplication(offering.id);
-  const caller = callerOnCommittee(offering.committee, callerName);
+  const caller = callerOnCommittee(offering.committee, callerStaffId);
   const full = isFull(freePlaces);
   const [draft, setDraft] = useState<DecisionDraft>({
     decision: full && application.status !== 'waitlisted' ? 'waitlisted' : 'admitted',

@@ -4,7 +4,12 @@ import { Link } from 'react-router';
 import { type Offering, useOfferingCatalogue } from '../../../api/offerings';
 import { Page } from '../../../components/Page';
 import { EmptyState, ProblemAlert, Skeleton } from '../../../components/States';
-import { callerOnCommittee, mayEditOfferings, runsOfferings } from '../../../lib/offerings';
+import {
+  callerOnCommittee,
+  mayEditOfferings,
+  runsOfferings,
+  staffIdAt,
+} from '../../../lib/offerings';
 import { type MySchool, useSession } from '../../../session/useMe';
 import { Check } from '../../care/bits';
 import { OfferingDialog } from './OfferingForm';
@@ -25,7 +30,7 @@ export function OfferingsPage({ school }: { school: MySchool }) {
   const regionalId = useId();
   const runs = runsOfferings(school.roles);
   const mayRun = (o: Offering) =>
-    runs || editor || callerOnCommittee(o.committee, me.display_name) !== null;
+    runs || editor || callerOnCommittee(o.committee, staffIdAt(me, o.school_id)) !== null;
 
   return (
     <Page
