@@ -520,14 +520,14 @@ async def student_gifted(
         .where(NeedsIntake.student_id == student_id, NeedsIntake.school_id == school_id)
         .order_by(col(NeedsIntake.created_at).desc())
     )
-    applications = await uow.rows(
-        select(Application.id, Application.status)
+    applications = await uow.scalars(
+        select(Application)
         .where(Application.student_id == student_id, Application.school_id == school_id)
         .order_by(col(Application.created_at).desc())
     )
-    status_of = dict(applications)
-    enrolment_ids = await uow.scalars(
-        select(OfferingEnrolment.id)
+    status_of = {a.id: a.status for a in applications}
+    student_enrolments = await uow.scalars(
+        select(OfferingEnrolment)
         .where(OfferingEnrolment.student_id == student_id, OfferingEnrolment.school_id == school_id)
         .order_by(col(OfferingEnrolment.starts_on).desc())
     )
@@ -561,8 +561,9 @@ async def student_gifted(
             observations[0] if observations else None, assessments[0] if assessments else None
         ),
         needs_intakes=[intake_read(i) for i in intakes],
-        applications=[await admissions.get_application(uow, principal, i) for i, _ in applications],
-        enrolments=[await enrolments.get_enrolment(uow, principal, i) for i in enrolment_ids],
+        # One read, audited once above: the caller reads the student at their school.
+        applications=await admissions.application_reads(uow, principal, list(applications)),
+        enrolments=await enrolments.enrolment_reads(uow, principal, list(student_enrolments)),
         guidance_periods=[await guidance.get_period(uow, principal, i) for i in period_ids],
         measurements=[measurement_read(m) for m in measurements],
         case_ids=list(case_ids),
