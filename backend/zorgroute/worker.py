@@ -10,6 +10,7 @@ import procrastinate
 
 from zorgroute.cases import jobs as case_jobs
 from zorgroute.core.db import create_engine, create_sessionmaker
+from zorgroute.gifted import jobs as gifted_jobs
 from zorgroute.privacy import jobs as privacy_jobs
 from zorgroute.settings import Settings
 
@@ -26,6 +27,7 @@ def create_job_app(settings: Settings) -> procrastinate.App:
     )
     app.add_tasks_from(privacy_jobs.blueprint(), namespace="privacy")
     app.add_tasks_from(case_jobs.blueprint(), namespace="cases")
+    app.add_tasks_from(gifted_jobs.blueprint(), namespace="gifted")
     return app
 
 

@@ -9,17 +9,15 @@ from datetime import date
 from typing import Any
 
 import procrastinate
-from sqlalchemy import func
 from sqlmodel import col, select
 
 from zorgroute.cases.board import SWV_NORM
 from zorgroute.cases.models import ActionItem, CareCase, Intervention, SwvRequest
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.models import utcnow
-from zorgroute.core.outbox import OutboxEvent, emit
+from zorgroute.core.models import school_today
+from zorgroute.core.outbox import emit_once
 from zorgroute.core.security.principal import Principal
-from zorgroute.organisations.models import School
-from zorgroute.privacy.jobs import _sessionmaker
+from zorgroute.organisations.jobs import defer_per_school, run_for_school, system_principal
 
 QUEUE = "cases"
 OVERDUE_TOPIC = "cases.deadline_overdue"
@@ -27,11 +25,8 @@ FLAG_OVERDUE = "cases:flag_overdue"
 
 
 def jobs_principal(school_id: uuid.UUID) -> Principal:
-    return Principal(
-        kind="system",
-        audit_id="system:care-deadlines",
-        display_name="Termijnbewaking zorg",
-        roles={school_id: frozenset({"care_deadlines"})},
+    return system_principal(
+        school_id, "system:care-deadlines", "Termijnbewaking zorg", "care_deadlines"
     )
 
 
@@ -107,52 +102,26 @@ async def overdue_items(uow: UnitOfWork, school_id: uuid.UUID, today: date) -> l
 
 async def flag_overdue(uow: UnitOfWork, school_id: uuid.UUID, today: date) -> int:
     """Notify each overdue item once per due date (a moved due date notifies again)."""
-    items = await overdue_items(uow, school_id, today)
-    keys = [f"{i['kind']}:{i['id']}:{i['due_on']}" for i in items]
-    sent = set(
-        await uow.scalars(
-            select(func.jsonb_extract_path_text(OutboxEvent.payload, "key")).where(
-                OutboxEvent.school_id == school_id,
-                OutboxEvent.topic == OVERDUE_TOPIC,
-                func.jsonb_extract_path_text(OutboxEvent.payload, "key").in_(keys),
-            )
-        )
-    )
-    new = [(k, i) for k, i in zip(keys, items, strict=True) if k not in sent]
-    for key, item in new:
-        emit(uow, school_id, OVERDUE_TOPIC, {"key": key, **item})
+    items = [
+        {"key": f"{i['kind']}:{i['id']}:{i['due_on']}", **i}
+        for i in await overdue_items(uow, school_id, today)
+    ]
+    new = await emit_once(uow, school_id, OVERDUE_TOPIC, items)
     if new:
-        uow.audit("case.deadlines.flagged", "school", school_id, school_id, {"items": len(new)})
-    return len(new)
+        uow.audit("case.deadlines.flagged", "school", school_id, school_id, {"items": new})
+    return new
 
 
 async def flag_overdue_job(context: procrastinate.JobContext, school_id: str) -> int:
-    sid = uuid.UUID(school_id)
-    async with _sessionmaker(context)() as session:
-        uow = UnitOfWork(session, request_id=f"job-{context.job.id if context.job else ''}")
-        uow.actor = jobs_principal(sid)
-        try:
-            await uow.set_school_context([sid])
-            count = await flag_overdue(uow, sid, utcnow().date())
-        except BaseException:
-            await uow.rollback()
-            raise
-        await uow.commit()
-    return count
+    actor = jobs_principal(uuid.UUID(school_id))
+    return await run_for_school(
+        context, school_id, actor, lambda uow, sid: flag_overdue(uow, sid, school_today())
+    )
 
 
 async def schedule_flag_overdue(context: procrastinate.JobContext, timestamp: int) -> int:
-    """Every morning: one job per school (one school's failure stays its own)."""
-    async with _sessionmaker(context)() as session:
-        uow = UnitOfWork(session)
-        school_ids = await uow.scalars(select(School.id))
-        await uow.rollback()
-    task = context.app.configure_task(FLAG_OVERDUE) if context.app else None
-    if task is None:
-        return 0
-    for school_id in school_ids:
-        await task.defer_async(school_id=str(school_id))
-    return len(school_ids)
+    """Every morning: one job per school."""
+    return await defer_per_school(context, FLAG_OVERDUE)
 
 
 def blueprint() -> procrastinate.Blueprint:

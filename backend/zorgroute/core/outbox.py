@@ -9,9 +9,9 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Index, String
+from sqlalchemy import Column, DateTime, Index, String, func
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlmodel import Field
+from sqlmodel import Field, select
 
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.models import IdMixin, TenantMixin, TimestampMixin
@@ -31,3 +31,25 @@ class OutboxEvent(IdMixin, TenantMixin, TimestampMixin, table=True):
 
 def emit(uow: UnitOfWork, school_id: uuid.UUID, topic: str, payload: dict[str, Any]) -> None:
     uow.add(OutboxEvent(school_id=school_id, topic=topic, payload=payload))
+
+
+async def emit_once(
+    uow: UnitOfWork, school_id: uuid.UUID, topic: str, items: list[dict[str, Any]]
+) -> int:
+    """Emit each item that carries a `key` not yet sent under this topic: a morning job that
+    runs twice writes nothing new, and a moved due date (a new key) notifies again."""
+    keys = [item["key"] for item in items]
+    if not keys:
+        return 0
+    key = func.jsonb_extract_path_text(OutboxEvent.payload, "key")
+    sent = set(
+        await uow.scalars(
+            select(key).where(
+                OutboxEvent.school_id == school_id, OutboxEvent.topic == topic, key.in_(keys)
+            )
+        )
+    )
+    new = [item for item in items if item["key"] not in sent]
+    for item in new:
+        emit(uow, school_id, topic, item)
+    return len(new)
