@@ -15,6 +15,7 @@ export type Account =
   | 'docent-vakcollege'
   | 'leerkracht'
   | 'ib'
+  | 'hb' // Lotte Visser, hb_specialist at the Lyceum and De Regenboog
   | 'jeugdarts'
   | 'onbekend';
 
