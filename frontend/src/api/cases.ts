@@ -4,14 +4,13 @@
  * the page shows the new version while what the user typed stays in the form. */
 import {
   type QueryClient,
-  type QueryKey,
   useMutation,
   useQueries,
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
 import { call, ifMatch, rest, type Schemas } from './client';
-import { isProblem } from './problem';
+import { reloadOnConflict } from './problem';
 
 export type RouteSummary = Schemas['RouteSummary'];
 export type RouteRead = Schemas['RouteRead'];
@@ -279,13 +278,6 @@ function refreshCaseLists(queryClient: QueryClient, studentId?: string) {
   void queryClient.invalidateQueries({ queryKey: caseKeys.boards });
   void queryClient.invalidateQueries({ queryKey: caseKeys.dashboards });
   if (studentId) void queryClient.invalidateQueries({ queryKey: caseKeys.studentCases(studentId) });
-}
-
-/** Someone else saved first (412): load their version. */
-function reloadOnConflict(queryClient: QueryClient, key: QueryKey) {
-  return (error: Error) => {
-    if (isProblem(error, 412)) void queryClient.invalidateQueries({ queryKey: key });
-  };
 }
 
 /** A write that answers with the whole case: the page shows it at once. */

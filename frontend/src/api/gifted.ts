@@ -4,16 +4,10 @@
  * versioned record send `If-Match`; a 412 reloads what it was about, so the page shows the new
  * version while what the user typed stays in the form. (The offerings catalogue, applications,
  * committees and enrolments have their own hooks.) */
-import {
-  type QueryClient,
-  type QueryKey,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { caseKeys } from './cases';
 import { call, ifMatch, rest, type Schemas } from './client';
-import { isProblem } from './problem';
+import { reloadOnConflict } from './problem';
 
 export type Term = Schemas['Term'];
 export type GiftedVocabulary = Schemas['GiftedVocabulary'];
@@ -70,7 +64,6 @@ export const giftedKeys = {
   /** Every school's overview: a write on a student changes its row. */
   overviews: ['gifted-overview'] as const,
   overview: (schoolId: string) => ['gifted-overview', schoolId] as const,
-  offeringChoices: (schoolId: string) => ['gifted-offering-choices', schoolId] as const,
   guidance: (periodId: string) => ['gifted-guidance', periodId] as const,
   policy: (schoolId: string) => ['choice-hour-policy', schoolId] as const,
   /** Every list of keuze-uren (the teacher's, the school's). */
@@ -119,21 +112,6 @@ export function useGiftedOverview(schoolId: string) {
   });
 }
 
-/** The offerings a student of the school can be applied to: the school's own and the regional
- * ones of its SWV (not archived), for the observation's offering picker. */
-export function useOfferingChoices(schoolId: string, enabled = true) {
-  return useQuery({
-    queryKey: giftedKeys.offeringChoices(schoolId),
-    queryFn: () =>
-      call(
-        rest.GET('/api/v1/schools/{school_id}/offerings', {
-          params: { path: { school_id: schoolId } },
-        }),
-      ),
-    enabled: enabled && schoolId !== '',
-  });
-}
-
 export function useGuidance(periodId: string) {
   return useQuery({
     queryKey: giftedKeys.guidance(periodId),
@@ -173,13 +151,6 @@ export function useChoiceHours(schoolId: string, mine: boolean, enabled = true) 
 }
 
 // -- writes -----------------------------------------------------------------------------------
-
-/** Someone else saved first (412): load their version. */
-function reloadOnConflict(queryClient: QueryClient, key: QueryKey) {
-  return (error: Error) => {
-    if (isProblem(error, 412)) void queryClient.invalidateQueries({ queryKey: key });
-  };
-}
 
 /** What shows a student's gifted records: their page and the overviews. */
 function refreshStudent(queryClient: QueryClient, studentId: string) {

@@ -4,16 +4,10 @@
  * and an offering's participants and impact. Writes on a versioned record send `If-Match`; a
  * 412 reloads what it was about, so the page shows the new version while what the user typed
  * stays in the form (as in `cases.ts`). */
-import {
-  type QueryClient,
-  type QueryKey,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { call, ifMatch, rest, type Schemas } from './client';
 import { giftedKeys } from './gifted';
-import { isProblem } from './problem';
+import { isProblem, reloadOnConflict } from './problem';
 
 export type Term = Schemas['Term'];
 export type GiftedVocabulary = Schemas['GiftedVocabulary'];
@@ -53,7 +47,6 @@ export type ConstructChange = Schemas['ConstructChange'];
 
 export const offeringKeys = {
   // Own keys (not shared with the student's gifted page): each module owns what it caches.
-  vocabulary: ['offerings', 'vocabulary'] as const,
   catalogues: ['offering-catalogue'] as const,
   catalogue: (schoolId: string, includeArchived: boolean) =>
     ['offering-catalogue', schoolId, { includeArchived }] as const,
@@ -63,19 +56,9 @@ export const offeringKeys = {
   impact: (offeringId: string) => ['offering-impact', offeringId] as const,
   application: (applicationId: string) => ['application', applicationId] as const,
   enrolment: (enrolmentId: string) => ['enrolment', enrolmentId] as const,
-  studentGifted: (studentId: string) => ['offerings', 'student-gifted', studentId] as const,
 };
 
 // -- reads ------------------------------------------------------------------------------------
-
-/** The Dutch labels of offering kinds, recommendations, skills and intake questions. */
-export function useGiftedVocabulary() {
-  return useQuery({
-    queryKey: offeringKeys.vocabulary,
-    queryFn: () => call(rest.GET('/api/v1/gifted/vocabulary')),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-}
 
 export function useOfferingCatalogue(schoolId: string, includeArchived = false, enabled = true) {
   return useQuery({
@@ -167,7 +150,7 @@ export function useEnrolment(enrolmentId: string) {
 /** The student's gifted records: the application form links one of its needs intakes. */
 export function useStudentNeedsIntakes(studentId: string | null | undefined, enabled = true) {
   return useQuery({
-    queryKey: offeringKeys.studentGifted(studentId ?? ''),
+    queryKey: giftedKeys.student(studentId ?? ''),
     queryFn: () =>
       call(
         rest.GET('/api/v1/students/{student_id}/gifted', {
@@ -184,13 +167,6 @@ export function useStudentNeedsIntakes(studentId: string | null | undefined, ena
 interface Versioned<B> {
   version: number;
   body: B;
-}
-
-/** Someone else saved first (412): load their version. */
-function reloadOnConflict(queryClient: QueryClient, key: QueryKey) {
-  return (error: Error) => {
-    if (isProblem(error, 412)) void queryClient.invalidateQueries({ queryKey: key });
-  };
 }
 
 /** Places and waitlists change with every decision, enrolment and exit; so do the student's
@@ -272,7 +248,7 @@ function useApplicationWrite<V>(
       refreshOffering(queryClient, saved.offering_id ?? offeringId);
       if (saved.student_id)
         void queryClient.invalidateQueries({
-          queryKey: offeringKeys.studentGifted(saved.student_id),
+          queryKey: giftedKeys.student(saved.student_id),
         });
     },
     onError: (error: Error) => {

@@ -1,4 +1,6 @@
 /** An RFC 9457 problem from the API (or a stand-in for a network failure), as a thrown error. */
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+
 export interface FieldError {
   pointer?: string;
   parameter?: string;
@@ -39,4 +41,12 @@ export class ApiProblem extends Error {
 
 export function isProblem(error: unknown, status?: number): error is ApiProblem {
   return error instanceof ApiProblem && (status === undefined || error.status === status);
+}
+
+/** Someone else saved first (412): load their version, so the page shows it while what the
+ * user typed stays in the form. */
+export function reloadOnConflict(queryClient: QueryClient, key: QueryKey) {
+  return (error: Error) => {
+    if (isProblem(error, 412)) void queryClient.invalidateQueries({ queryKey: key });
+  };
 }

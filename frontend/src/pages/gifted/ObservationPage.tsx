@@ -7,9 +7,9 @@ import {
   type Recommendation,
   type Term,
   useGiftedVocabulary,
-  useOfferingChoices,
   useRecordObservation,
 } from '../../api/gifted';
+import { useOfferingCatalogue } from '../../api/offerings';
 import { isProblem } from '../../api/problem';
 import { useStudent } from '../../api/queries';
 import { Field } from '../../components/Fields';
@@ -97,7 +97,11 @@ function ObservationForm({
   const [touched, setTouched] = useState(false);
   const [tried, setTried] = useState(false);
   const [saved, setSaved] = useState<Observation | null>(null);
-  const offerings = useOfferingChoices(schoolId, values.recommendation === 'group_offering');
+  const offerings = useOfferingCatalogue(
+    schoolId,
+    false,
+    values.recommendation === 'group_offering',
+  );
 
   useEffect(() => {
     if (saved)

@@ -3,6 +3,7 @@
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Staff, useStaff } from '../../../api/cases';
+import { useGiftedVocabulary } from '../../../api/gifted';
 import type {
   GiftedVocabulary,
   NeedsIntake,
@@ -10,7 +11,6 @@ import type {
   Offering,
   Term,
 } from '../../../api/offerings';
-import { useGiftedVocabulary } from '../../../api/offerings';
 import { ApiProblem } from '../../../api/problem';
 import { Field } from '../../../components/Fields';
 import { formatShortDate } from '../../../lib/dates';
