@@ -27,26 +27,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import secrets
-import shutil
-import statistics
 import sys
-import tempfile
-import time
 import uuid
 from collections import Counter
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 import httpx
-from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
-from sqlmodel import select
+import support
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
+from support import STUDENTS_PER_GROUP, Account, StatementCounter, Timing
 
 from zorgroute.cases import board, route_admin
 from zorgroute.cases.models import (
@@ -58,27 +51,13 @@ from zorgroute.cases.models import (
     SwvRequest,
 )
 from zorgroute.cases.schemas import RouteCreate
-from zorgroute.cli import migrate
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.embedded_pg import start_embedded
 from zorgroute.core.models import utcnow
 from zorgroute.core.security.principal import Principal
-from zorgroute.identity import service as identity_service
-from zorgroute.identity.models import SchoolMembership, UserAccount
 from zorgroute.main import create_app
-from zorgroute.organisations.models import Board, School, Swv
-from zorgroute.roster import sync
-from zorgroute.roster.models import ExternalRef
-from zorgroute.roster.schemas import RosterSyncRequest
-from zorgroute.settings import OidcSettings, RateLimitSettings, SessionSettings, Settings
+from zorgroute.settings import Settings
 
-REPO_DIR = Path(__file__).resolve().parents[1]
-BENCH_DIR = REPO_DIR / ".data" / "bench"
-ISSUER = "urn:zorgroute:bench"
-BASE_URL = "http://bench"
-MODIFIED_AT = "2026-09-01T06:00:00Z"
 DEFAULT_SIZES = (50, 500)
-STUDENTS_PER_GROUP = 25
 ROUTE = "vo-izo-zat"  # the route's key and its template
 SOON = timedelta(days=14)  # the dashboard's horizon (board.SOON)
 ZOCO = "st-zoco"
@@ -94,16 +73,6 @@ BOARD_QUERY = f"""query($s: ID!, $key: String!) {{ caseBoard(schoolId: $s, route
   }}
   ... on Problem {{ code detail }}
 }} }}"""
-
-
-class StatementCounter:
-    """A `before_cursor_execute` listener: one count per statement sent (an executemany is one)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        self.count += 1
 
 
 @dataclass
@@ -124,162 +93,7 @@ class Seeded:
     expected: Expected
 
 
-@dataclass
-class Timing:
-    name: str
-    seconds: list[float]
-    statements: int
-
-    @property
-    def median_ms(self) -> float:
-        return statistics.median(self.seconds) * 1000
-
-    @property
-    def p95_ms(self) -> float:
-        ordered = sorted(self.seconds)
-        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
-
-
 # -- seeding --------------------------------------------------------------------------------
-def group_of(i: int, groups: int) -> int:
-    return i % groups
-
-
-def group_name(k: int) -> str:
-    return f"{k % 6 + 1}-{k:04d}"
-
-
-def student_name(i: int) -> str:
-    infix = "van " if i % 7 == 0 else ""
-    return f"Leerling{i} {infix}Achternaam{i}"
-
-
-def roster(n: int) -> dict[str, Any]:
-    """n students in homerooms of 25 with a mentor each, and the school's zorgcoördinator."""
-    groups = max(1, n // STUDENTS_PER_GROUP)
-    return {
-        "source": "benchlvs",
-        "mode": "full",
-        "students": [
-            {
-                "external_id": f"s-{i}",
-                "given_name": f"Leerling{i}",
-                "infix": "van" if i % 7 == 0 else None,
-                "family_name": f"Achternaam{i}",
-                "date_of_birth": f"{2010 + i % 6}-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
-                "modified_at": MODIFIED_AT,
-            }
-            for i in range(n)
-        ],
-        "guardians": [],
-        "groups": [
-            {
-                "external_id": f"gr-{k}",
-                "name": group_name(k),
-                "school_year": "2026-2027",
-                "kind": "homeroom",
-                "grade": k % 6 + 1,
-                "modified_at": MODIFIED_AT,
-            }
-            for k in range(groups)
-        ],
-        "staff": [
-            {
-                "external_id": f"st-{k}",
-                "given_name": "Mentor",
-                "family_name": f"Medewerker{k}",
-                "modified_at": MODIFIED_AT,
-            }
-            for k in range(groups)
-        ]
-        + [
-            {
-                "external_id": ZOCO,
-                "given_name": "Zorgcoordinator",
-                "family_name": "Medewerker",
-                "modified_at": MODIFIED_AT,
-            }
-        ],
-        "enrolments": [
-            {"student_external_id": f"s-{i}", "group_external_id": f"gr-{group_of(i, groups)}"}
-            for i in range(n)
-        ],
-        "assignments": [
-            {"staff_external_id": f"st-{k}", "group_external_id": f"gr-{k}", "role": "mentor"}
-            for k in range(groups)
-        ],
-    }
-
-
-async def create_school(
-    sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, n: int
-) -> tuple[uuid.UUID, dict[str, uuid.UUID], str]:
-    """A school with the roster synced as the LVS does and a zorgcoördinator account (bound to
-    the staff member st-zoco). Returns the school, the external ids' entity ids and the
-    coordinator's session token."""
-    tag = secrets.token_hex(4)
-    async with sessionmaker() as session:
-        uow = UnitOfWork(session, request_id=f"bench-{tag}")
-        swv = Swv(code=f"VO{tag}", name=f"SWV {tag}", sector="VO")
-        school_board = Board(code=f"B{tag}", name=f"Bestuur {tag}")
-        uow.add_all([swv, school_board])
-        await uow.flush()
-        school = School(
-            brin=tag[:4].upper(),
-            vestiging="00",
-            name=f"Benchschool {tag}",
-            sector="VO",
-            swv_id=swv.id,
-            board_id=school_board.id,
-        )
-        uow.add(school)
-        await uow.flush()
-        system = Principal(
-            kind="system",
-            audit_id="system:bench",
-            display_name="bench",
-            roles={school.id: frozenset({"integration"})},
-            scopes=frozenset({"roster:read", "roster:write"}),
-        )
-        uow.actor = system
-        await uow.set_school_context([school.id])
-        await sync.sync_roster(uow, system, school.id, RosterSyncRequest(**roster(n)))
-        refs = {
-            ext: entity
-            for ext, entity in await uow.rows(
-                select(ExternalRef.external_id, ExternalRef.entity_id).where(
-                    ExternalRef.school_id == school.id
-                )
-            )
-        }
-        user = UserAccount(issuer=ISSUER, subject=f"zoco-{tag}", display_name="Zorgcoordinator")
-        uow.add(user)
-        await uow.flush()
-        uow.add(
-            SchoolMembership(
-                user_id=user.id, school_id=school.id, role="zorgcoordinator",
-                staff_member_id=refs[ZOCO],
-            )
-        )  # fmt: skip
-        await uow.commit()
-    async with sessionmaker() as session:
-        uow = UnitOfWork(session)
-        token = await identity_service.complete_login(uow, settings, {"sub": user.subject}, None)
-        await uow.commit()
-    return school.id, refs, token
-
-
-async def principal_of(
-    sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, token: str
-) -> Principal:
-    async with sessionmaker() as session:
-        uow = UnitOfWork(session)
-        principal = await identity_service.resolve_session(uow, token, settings)
-        await uow.commit()
-    assert principal is not None
-    return principal
-
-
 def next_deadline(candidates: list[tuple[date, str]]) -> tuple[date | None, str | None]:
     """The earliest of the case's evaluation, open action items and intervention evaluations
     (`reads.next_deadlines`)."""
@@ -290,9 +104,13 @@ async def seed(
     sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, n: int
 ) -> Seeded:
     """The route through the route service; one open case per student inserted directly."""
-    school_id, refs, token = await create_school(sessionmaker, settings, n)
-    care = await principal_of(sessionmaker, settings, token)
-    groups = max(1, n // STUDENTS_PER_GROUP)
+    school = await support.create_school(
+        sessionmaker, settings, support.homeroom_roster(n, ZOCO, "Zorgcoordinator", "Medewerker"),
+        [Account("zorgcoordinator", "Zorgcoordinator", staff=ZOCO)],
+    )  # fmt: skip
+    school_id, refs, token = school.id, school.refs, school.tokens["zorgcoordinator"]
+    care = await support.principal_of(sessionmaker, settings, token)
+    groups = support.group_count(n)
     today = utcnow().date()
     horizon = today + SOON
     async with sessionmaker() as session:
@@ -307,7 +125,7 @@ async def seed(
         base = utcnow() - timedelta(days=120)
         cases: list[CareCase] = []
         for i in range(n):
-            k = group_of(i, groups)
+            k = support.group_of(i, groups)
             coordinator = (refs[ZOCO], refs[f"st-{k}"], None)[i % 3]
             since = base + timedelta(minutes=i)
             cases.append(
@@ -410,10 +228,10 @@ async def seed(
                 expected.deadlines["swv_start"] += 1
             due_on, label = next_deadline(candidates)
             name, level = state_names[case.state]
-            k = group_of(i, groups)
+            k = support.group_of(i, groups)
             expected.cards[str(case.id)] = {
-                "student_name": student_name(i),
-                "group_names": [group_name(k)],
+                "student_name": support.student_name(i),
+                "group_names": [support.group_name(k)],
                 "mentors": [f"Mentor Medewerker{k}"],
                 "state": case.state,
                 "state_name": name,
@@ -428,10 +246,7 @@ async def seed(
         uow.add_all(follow_up)
         await uow.flush()
         await uow.commit()
-    csrf = care.csrf_token
-    assert csrf is not None
-    headers = {"Cookie": f"zr_session={token}", "X-CSRF-Token": csrf}
-    return Seeded(n, school_id, care, headers, expected)
+    return Seeded(n, school_id, care, support.session_headers(token, care), expected)
 
 
 # -- checks ---------------------------------------------------------------------------------
@@ -497,22 +312,6 @@ def check_dashboard(found: dict[str, Any], seeded: Seeded) -> list[str]:
 
 
 # -- the contenders -------------------------------------------------------------------------
-async def time_runs(
-    name: str, runs: int, warmup: int, counter: StatementCounter, call: Callable[[], Awaitable[Any]]
-) -> Timing:
-    for _ in range(warmup):
-        await call()
-    before = counter.count
-    await call()
-    statements = counter.count - before
-    seconds = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        await call()
-        seconds.append(time.perf_counter() - started)
-    return Timing(name, seconds, statements)
-
-
 async def measure(
     app: Any, client: httpx.AsyncClient, counter: StatementCounter, seeded: Seeded, runs: int,
     warmup: int,
@@ -520,26 +319,14 @@ async def measure(
     school = str(seeded.school_id)
 
     async def rest_board() -> dict[str, Any]:
-        resp = await client.get(
-            f"/api/v1/schools/{school}/case-board?route_key={ROUTE}", headers=seeded.headers
-        )
-        if resp.status_code != 200:
-            raise SystemExit(f"rest board: {resp.status_code} {resp.text}")
-        return dict(resp.json())
+        url = f"/api/v1/schools/{school}/case-board?route_key={ROUTE}"
+        return await support.get_json(client, url, seeded.headers, "rest board")
 
     async def graphql_board() -> dict[str, Any]:
-        resp = await client.post(
-            "/graphql",
-            json={"query": BOARD_QUERY, "variables": {"s": school, "key": ROUTE}},
-            headers=seeded.headers,
-        )
-        body = resp.json()
-        if resp.status_code != 200 or "errors" in body or body["data"]["caseBoard"] is None:
-            raise SystemExit(f"graphql board: {resp.status_code} {body}")
-        found = dict(body["data"]["caseBoard"])
-        if found["__typename"] != "CaseBoard":
-            raise SystemExit(f"graphql board: {found}")
-        return found
+        return await support.graphql_data(
+            client, BOARD_QUERY, {"s": school, "key": ROUTE}, seeded.headers, "caseBoard",
+            "graphql board", typename="CaseBoard",
+        )  # fmt: skip
 
     async def service_board() -> dict[str, Any]:
         async with app.state.sessionmaker() as session:
@@ -550,10 +337,8 @@ async def measure(
         return found.model_dump(mode="json")
 
     async def rest_dashboard() -> dict[str, Any]:
-        resp = await client.get(f"/api/v1/schools/{school}/care-deadlines", headers=seeded.headers)
-        if resp.status_code != 200:
-            raise SystemExit(f"rest dashboard: {resp.status_code} {resp.text}")
-        return dict(resp.json())
+        url = f"/api/v1/schools/{school}/care-deadlines"
+        return await support.get_json(client, url, seeded.headers, "rest dashboard")
 
     errors = [
         *check_board("rest", await rest_board(), seeded),
@@ -565,31 +350,18 @@ async def measure(
         raise SystemExit("wrong answers:\n  " + "\n  ".join(errors))
     print(f"timing {runs} runs each ...", file=sys.stderr, flush=True)
     return [
-        await time_runs("rest GET case-board", runs, warmup, counter, rest_board),
-        await time_runs("graphql caseBoard", runs, warmup, counter, graphql_board),
-        await time_runs("service case_board", runs, warmup, counter, service_board),
-        await time_runs("rest GET care-deadlines", runs, warmup, counter, rest_dashboard),
+        await support.time_runs("rest GET case-board", runs, warmup, counter, rest_board),
+        await support.time_runs("graphql caseBoard", runs, warmup, counter, graphql_board),
+        await support.time_runs("service case_board", runs, warmup, counter, service_board),
+        await support.time_runs("rest GET care-deadlines", runs, warmup, counter, rest_dashboard),
     ]
 
 
 async def bench(app: Any, settings: Settings, sizes: list[int], runs: int, warmup: int) -> int:
-    engine: AsyncEngine = app.state.engine
-    counter = StatementCounter()
-    results: list[tuple[Seeded, list[Timing]]] = []
-    transport = httpx.ASGITransport(app=app)
-    try:
-        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
-            for size in sizes:
-                print(f"seeding a school with {size} cases ...", file=sys.stderr, flush=True)
-                seeded = await seed(app.state.sessionmaker, settings, size)
-                event.listen(engine.sync_engine, "before_cursor_execute", counter)
-                try:
-                    timings = await measure(app, client, counter, seeded, runs, warmup)
-                finally:
-                    event.remove(engine.sync_engine, "before_cursor_execute", counter)
-                results.append((seeded, timings))
-    finally:
-        await engine.dispose()
+    results = await support.per_size(
+        app, sizes, "cases", partial(seed, app.state.sessionmaker, settings),
+        lambda client, counter, seeded: measure(app, client, counter, seeded, runs, warmup),
+    )  # fmt: skip
     return report(results, runs)
 
 
@@ -598,21 +370,11 @@ def report(results: list[tuple[Seeded, list[Timing]]], runs: int) -> int:
         f"\none school per size: a roster of N students (homerooms of {STUDENTS_PER_GROUP}), one "
         f"open case per student on '{ROUTE}'; {runs} runs each\n"
     )
-    header = (
-        f"{'cases':>5}  {'contender':<24}  {'median ms':>9}  {'p95 ms':>8}  {'ms/100 cases':>12}  "
-        f"{'SQL stmts':>9}"
+    support.size_table(
+        [(seeded.size, timings, dashboard_items(seeded)) for seeded, timings in results],
+        "cases",
+        "ms/100 cases",
     )
-    print(header)
-    print("-" * len(header))
-    for seeded, timings in results:
-        for t in timings:
-            per = t.median_ms / seeded.size * 100
-            print(
-                f"{seeded.size:>5}  {t.name:<24}  {t.median_ms:>9.2f}  {t.p95_ms:>8.2f}  "
-                f"{per:>12.2f}  {t.statements:>9}"
-            )
-        deadlines = ", ".join(f"{k} {v}" for k, v in sorted(seeded.expected.deadlines.items()))
-        print(f"{'':>5}  dashboard items: {deadlines}")
     print(
         "\nSQL stmts: statements one call sent (before_cursor_execute listener). The board over"
         "\nREST or GraphQL: session lookup (4), school context, route, cases, students (3), staff,"
@@ -621,21 +383,15 @@ def report(results: list[tuple[Seeded, list[Timing]]], runs: int) -> int:
         "\nsession (4), context, mentored students, five deadline sources, OPPs and group plans,"
         "\nstudents (3), two metrics, one audit insert. 'ms/100 cases': median per 100 cases."
     )
-    status = 0
-    by_name: dict[str, dict[int, int]] = {}
-    for seeded, timings in results:
-        for t in timings:
-            by_name.setdefault(t.name, {})[seeded.size] = t.statements
-    for name, counts in by_name.items():
-        if len(set(counts.values())) > 1:
-            board_call = "care-deadlines" not in name
-            print(
-                f"{'FAIL' if board_call else 'NOTE'}: {name} sends a different number of "
-                f"statements per size: {counts}",
-                file=sys.stderr,
-            )
-            status = 1 if board_call else status
-    return status
+    return support.statements_per_size(
+        [(seeded.size, timings) for seeded, timings in results],
+        note_only=lambda name: "care-deadlines" in name,  # the dashboard's count is reported
+    )
+
+
+def dashboard_items(seeded: Seeded) -> str:
+    deadlines = ", ".join(f"{k} {v}" for k, v in sorted(seeded.expected.deadlines.items()))
+    return f"dashboard items: {deadlines}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -644,40 +400,17 @@ def main(argv: list[str] | None = None) -> int:
         "--cases", type=int, action="append",
         help="open cases (= students) of a school; repeat for more sizes (default 50 and 500)",
     )  # fmt: skip
-    parser.add_argument("--runs", type=int, default=100, help="timed runs each (default 100)")
-    parser.add_argument("--warmup", type=int, default=5, help="untimed runs first (default 5)")
-    parser.add_argument(
-        "--keep", action="store_true", help="keep the database directory under .data/bench"
-    )
+    support.timing_options(parser, runs=100, warmup=5)
+    support.keep_option(parser)
     args = parser.parse_args(argv)
     sizes = args.cases or list(DEFAULT_SIZES)
     if any(not 1 <= s <= 5000 for s in sizes) or args.runs < 1 or args.warmup < 0:
         parser.error("--cases must be 1..5000, --runs at least 1, --warmup at least 0")
 
-    # Migrations read the settings from the environment; the defaults are refused outside dev/test.
-    os.environ.setdefault("ZORGROUTE_ENV", "test")
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    data_dir = Path(tempfile.mkdtemp(prefix="run-", dir=BENCH_DIR))
-    print(f"embedded PostgreSQL in {data_dir}", file=sys.stderr, flush=True)
-    db = start_embedded(data_dir)
-    try:
-        migrate(db.owner_url, db.app_role)
-        settings = Settings(
-            env="test",
-            database_url=db.app_url,
-            public_url=BASE_URL,
-            app_url=BASE_URL,
-            oidc=OidcSettings(issuer=ISSUER),
-            session=SessionSettings(secure_cookie=False),
-            rate_limit=RateLimitSettings(enabled=False),
-            log_level="WARNING",
-        )
+    with support.embedded_database(args.keep) as db:
+        settings = support.app_settings(db)
         app = create_app(settings)
         return asyncio.run(bench(app, settings, sizes, args.runs, args.warmup))
-    finally:
-        db.stop()
-        if not args.keep:
-            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -30,31 +30,24 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import re
-import secrets
-import shutil
-import statistics
 import sys
-import tempfile
-import time
 import uuid
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from pathlib import Path
+from functools import partial
 from typing import Any
 
 import httpx
-from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
-from sqlmodel import select
+import support
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
+from support import STUDENTS_PER_GROUP, Account, StatementCounter, Timing
 
-from zorgroute.cli import migrate
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.embedded_pg import DATABASE, start_embedded
+from zorgroute.core.embedded_pg import DATABASE
 from zorgroute.core.models import utcnow
 from zorgroute.core.security.principal import Principal
 from zorgroute.gifted import profile
@@ -74,22 +67,10 @@ from zorgroute.gifted.vocabulary import (
     SKILL_CODES,
 )
 from zorgroute.graphql.schema import build_schema
-from zorgroute.identity import service as identity_service
-from zorgroute.identity.models import SchoolMembership, UserAccount
 from zorgroute.main import create_app
-from zorgroute.organisations.models import Board, School, Swv
-from zorgroute.roster import sync
-from zorgroute.roster.models import ExternalRef
-from zorgroute.roster.schemas import RosterSyncRequest
-from zorgroute.settings import OidcSettings, RateLimitSettings, SessionSettings, Settings
+from zorgroute.settings import Settings
 
-REPO_DIR = Path(__file__).resolve().parents[1]
-BENCH_DIR = REPO_DIR / ".data" / "bench"
-ISSUER = "urn:zorgroute:bench"
-BASE_URL = "http://bench"
-MODIFIED_AT = "2026-09-01T06:00:00Z"
 DEFAULT_SIZES = (50, 500)
-STUDENTS_PER_GROUP = 25
 HB = "st-hb"
 INSTRUMENT = "IMAGE leerlingvragenlijst"
 OPEN_APPLICATIONS = ("draft", "submitted", "waitlisted")  # profile.OPEN_APPLICATIONS
@@ -115,16 +96,6 @@ OVERVIEW_QUERY = f"""query($s: ID!) {{ giftedOverview(schoolId: $s) {{
 }} }}"""
 
 
-class StatementCounter:
-    """A `before_cursor_execute` listener: one count per statement sent (an executemany is one)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        self.count += 1
-
-
 @dataclass
 class Expected:
     """What the overview must show, computed from what was seeded."""
@@ -142,162 +113,7 @@ class Seeded:
     expected: Expected
 
 
-@dataclass
-class Timing:
-    name: str
-    seconds: list[float]
-    statements: int
-
-    @property
-    def median_ms(self) -> float:
-        return statistics.median(self.seconds) * 1000
-
-    @property
-    def p95_ms(self) -> float:
-        ordered = sorted(self.seconds)
-        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
-
-
 # -- seeding --------------------------------------------------------------------------------
-def group_of(i: int, groups: int) -> int:
-    return i % groups
-
-
-def group_name(k: int) -> str:
-    return f"{k % 6 + 1}-{k:04d}"
-
-
-def student_name(i: int) -> str:
-    infix = "van " if i % 7 == 0 else ""
-    return f"Leerling{i} {infix}Achternaam{i}"
-
-
-def roster(total: int) -> dict[str, Any]:
-    """`total` students in homerooms of 25 with a mentor each, and the school's HB-specialist."""
-    groups = max(1, total // STUDENTS_PER_GROUP)
-    return {
-        "source": "benchlvs",
-        "mode": "full",
-        "students": [
-            {
-                "external_id": f"s-{i}",
-                "given_name": f"Leerling{i}",
-                "infix": "van" if i % 7 == 0 else None,
-                "family_name": f"Achternaam{i}",
-                "date_of_birth": f"{2010 + i % 6}-{i % 12 + 1:02d}-{i % 28 + 1:02d}",
-                "modified_at": MODIFIED_AT,
-            }
-            for i in range(total)
-        ],
-        "guardians": [],
-        "groups": [
-            {
-                "external_id": f"gr-{k}",
-                "name": group_name(k),
-                "school_year": "2026-2027",
-                "kind": "homeroom",
-                "grade": k % 6 + 1,
-                "modified_at": MODIFIED_AT,
-            }
-            for k in range(groups)
-        ],
-        "staff": [
-            {
-                "external_id": f"st-{k}",
-                "given_name": "Mentor",
-                "family_name": f"Medewerker{k}",
-                "modified_at": MODIFIED_AT,
-            }
-            for k in range(groups)
-        ]
-        + [
-            {
-                "external_id": HB,
-                "given_name": "Specialist",
-                "family_name": "Hoogbegaafdheid",
-                "modified_at": MODIFIED_AT,
-            }
-        ],
-        "enrolments": [
-            {"student_external_id": f"s-{i}", "group_external_id": f"gr-{group_of(i, groups)}"}
-            for i in range(total)
-        ],
-        "assignments": [
-            {"staff_external_id": f"st-{k}", "group_external_id": f"gr-{k}", "role": "mentor"}
-            for k in range(groups)
-        ],
-    }
-
-
-async def create_school(
-    sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, total: int
-) -> tuple[uuid.UUID, uuid.UUID, dict[str, uuid.UUID], str]:
-    """A school with the roster synced as the LVS does and an HB-specialist account (bound to
-    the staff member st-hb). Returns the school, its SWV, the external ids' entity ids and the
-    specialist's session token."""
-    tag = secrets.token_hex(4)
-    async with sessionmaker() as session:
-        uow = UnitOfWork(session, request_id=f"bench-{tag}")
-        swv = Swv(code=f"VO{tag}", name=f"SWV {tag}", sector="VO")
-        school_board = Board(code=f"B{tag}", name=f"Bestuur {tag}")
-        uow.add_all([swv, school_board])
-        await uow.flush()
-        school = School(
-            brin=tag[:4].upper(),
-            vestiging="00",
-            name=f"Benchschool {tag}",
-            sector="VO",
-            swv_id=swv.id,
-            board_id=school_board.id,
-        )
-        uow.add(school)
-        await uow.flush()
-        system = Principal(
-            kind="system",
-            audit_id="system:bench",
-            display_name="bench",
-            roles={school.id: frozenset({"integration"})},
-            scopes=frozenset({"roster:read", "roster:write"}),
-        )
-        uow.actor = system
-        await uow.set_school_context([school.id])
-        await sync.sync_roster(uow, system, school.id, RosterSyncRequest(**roster(total)))
-        refs = {
-            ext: entity
-            for ext, entity in await uow.rows(
-                select(ExternalRef.external_id, ExternalRef.entity_id).where(
-                    ExternalRef.school_id == school.id
-                )
-            )
-        }
-        user = UserAccount(issuer=ISSUER, subject=f"hb-{tag}", display_name="Specialist HB")
-        uow.add(user)
-        await uow.flush()
-        uow.add(
-            SchoolMembership(
-                user_id=user.id, school_id=school.id, role="hb_specialist",
-                staff_member_id=refs[HB],
-            )
-        )  # fmt: skip
-        await uow.commit()
-    async with sessionmaker() as session:
-        uow = UnitOfWork(session)
-        token = await identity_service.complete_login(uow, settings, {"sub": user.subject}, None)
-        await uow.commit()
-    return school.id, swv.id, refs, token
-
-
-async def principal_of(
-    sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, token: str
-) -> Principal:
-    async with sessionmaker() as session:
-        uow = UnitOfWork(session)
-        principal = await identity_service.resolve_session(uow, token, settings)
-        await uow.commit()
-    assert principal is not None
-    return principal
-
-
 def measurement_change(first: dict[str, int], last: dict[str, int]) -> float:
     """`profile._measurement_changes` for two waves with every construct."""
     delta = sum(
@@ -312,9 +128,14 @@ async def seed(
 ) -> Seeded:
     """A roster of 2n; the first n students get gifted records, inserted directly."""
     total = 2 * n
-    school_id, swv_id, refs, token = await create_school(sessionmaker, settings, total)
-    hb = await principal_of(sessionmaker, settings, token)
-    groups = max(1, total // STUDENTS_PER_GROUP)
+    school = await support.create_school(
+        sessionmaker, settings, support.homeroom_roster(total, HB, "Specialist", "Hoogbegaafdheid"),
+        [Account("hb_specialist", "Specialist HB", staff=HB)],
+    )  # fmt: skip
+    school_id, swv_id, refs = school.id, school.swv_id, school.refs
+    token = school.tokens["hb_specialist"]
+    hb = await support.principal_of(sessionmaker, settings, token)
+    groups = support.group_count(total)
     today = date.today()  # what the service compares review dates with
     now = utcnow()
     committee = [refs[HB], refs["st-0"]]
@@ -408,7 +229,7 @@ async def seed(
                 school_id=school_id, student_id=student, kind="group", offering_id=offering.id,
                 offering_school_id=school_id, route="intern_begeleider", status=status,
                 motivation="Verveelt zich in de les, zoekt verdieping",
-                observation_id=latest[i].id, snapshot={"name": student_name(i)},
+                observation_id=latest[i].id, snapshot={"name": support.student_name(i)},
                 submitted_by_name="Specialist Hoogbegaafdheid",
                 submitted_at=now - timedelta(days=50),
                 decided_by=committee if status == "admitted" else [],
@@ -430,8 +251,8 @@ async def seed(
                 offering_school_id=school_id, application_id=application.id,
                 status=enrolment_status, starts_on=today - timedelta(days=35), goals=goals,
                 next_review_on=today + timedelta(days=i % 40 - 10),
-                regular_teacher_staff_id=refs[f"st-{group_of(i, groups)}"],
-                regular_teacher_name=f"Mentor Medewerker{group_of(i, groups)}",
+                regular_teacher_staff_id=refs[f"st-{support.group_of(i, groups)}"],
+                regular_teacher_name=f"Mentor Medewerker{support.group_of(i, groups)}",
                 class_adjustments="Compacten bij wiskunde", alignment="Presenteert in de klas",
                 ended_on=today - timedelta(days=5) if ended else None,
                 exit_reason="goals_met" if ended else None,
@@ -464,8 +285,8 @@ async def seed(
         active = e is not None and e.status == "active"
         plan = plans.get(i)
         expected.rows[str(refs[f"s-{i}"])] = {
-            "name": student_name(i),
-            "group_name": group_name(group_of(i, groups)),
+            "name": support.student_name(i),
+            "group_name": support.group_name(support.group_of(i, groups)),
             "twice_exceptional": p.twice_exceptional,  # the specialist sees it
             "underachievement_suspected": p.underachievement_suspected,
             "latest_recommendation": o.recommendation,
@@ -487,10 +308,7 @@ async def seed(
         "applications_open": sum(a.status in OPEN_APPLICATIONS for a in applications),
         "student_count": total,
     }
-    csrf = hb.csrf_token
-    assert csrf is not None
-    headers = {"Cookie": f"zr_session={token}", "X-CSRF-Token": csrf}
-    return Seeded(n, school_id, hb, headers, expected)
+    return Seeded(n, school_id, hb, support.session_headers(token, hb), expected)
 
 
 def wave_scores(i: int, wave: int) -> dict[str, int]:
@@ -544,22 +362,6 @@ def check_overview(where: str, found: dict[str, Any], seeded: Seeded) -> list[st
 
 
 # -- the contenders -------------------------------------------------------------------------
-async def time_runs(
-    name: str, runs: int, warmup: int, counter: StatementCounter, call: Callable[[], Awaitable[Any]]
-) -> Timing:
-    for _ in range(warmup):
-        await call()
-    before = counter.count
-    await call()
-    statements = counter.count - before
-    seconds = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        await call()
-        seconds.append(time.perf_counter() - started)
-    return Timing(name, seconds, statements)
-
-
 async def measure(
     app: Any, client: httpx.AsyncClient, counter: StatementCounter, seeded: Seeded, runs: int,
     warmup: int, with_graphql: bool,
@@ -567,24 +369,14 @@ async def measure(
     school = str(seeded.school_id)
 
     async def rest_overview() -> dict[str, Any]:
-        resp = await client.get(f"/api/v1/schools/{school}/gifted-overview", headers=seeded.headers)
-        if resp.status_code != 200:
-            raise SystemExit(f"rest overview: {resp.status_code} {resp.text}")
-        return dict(resp.json())
+        url = f"/api/v1/schools/{school}/gifted-overview"
+        return await support.get_json(client, url, seeded.headers, "rest overview")
 
     async def graphql_overview() -> dict[str, Any]:
-        resp = await client.post(
-            "/graphql",
-            json={"query": OVERVIEW_QUERY, "variables": {"s": school}},
-            headers=seeded.headers,
-        )
-        body = resp.json()
-        if resp.status_code != 200 or "errors" in body or body["data"]["giftedOverview"] is None:
-            raise SystemExit(f"graphql overview: {resp.status_code} {body}")
-        found = dict(body["data"]["giftedOverview"])
-        if found.pop("__typename") != "GiftedOverview":
-            raise SystemExit(f"graphql overview: {found}")
-        return found
+        return await support.graphql_data(
+            client, OVERVIEW_QUERY, {"s": school}, seeded.headers, "giftedOverview",
+            "graphql overview", typename="GiftedOverview",
+        )  # fmt: skip
 
     async def service_overview() -> dict[str, Any]:
         async with app.state.sessionmaker() as session:
@@ -605,38 +397,24 @@ async def measure(
     if errors:
         raise SystemExit("wrong answers:\n  " + "\n  ".join(errors))
     print(f"timing {runs} runs each ...", file=sys.stderr, flush=True)
-    return [await time_runs(name, runs, warmup, counter, call) for name, call in contenders]
+    return [await support.time_runs(name, runs, warmup, counter, call) for name, call in contenders]
 
 
 async def bench(
     app: Any, settings: Settings, sizes: list[int], runs: int, warmup: int,
     analyze: Callable[[], Any] | None,
 ) -> int:  # fmt: skip
-    engine: AsyncEngine = app.state.engine
-    counter = StatementCounter()
     with_graphql = "giftedOverview(" in build_schema().as_str()
     if not with_graphql:
         print("the GraphQL schema has no giftedOverview: REST and service only", file=sys.stderr)
-    results: list[tuple[Seeded, list[Timing]]] = []
-    transport = httpx.ASGITransport(app=app)
-    try:
-        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
-            for size in sizes:
-                print(f"seeding a school with {size} gifted students ...", file=sys.stderr,
-                      flush=True)  # fmt: skip
-                seeded = await seed(app.state.sessionmaker, settings, size)
-                if analyze is not None:
-                    analyze()
-                event.listen(engine.sync_engine, "before_cursor_execute", counter)
-                try:
-                    timings = await measure(
-                        app, client, counter, seeded, runs, warmup, with_graphql
-                    )
-                finally:
-                    event.remove(engine.sync_engine, "before_cursor_execute", counter)
-                results.append((seeded, timings))
-    finally:
-        await engine.dispose()
+
+    results = await support.per_size(
+        app, sizes, "gifted students", partial(seed, app.state.sessionmaker, settings),
+        lambda client, counter, seeded: measure(
+            app, client, counter, seeded, runs, warmup, with_graphql
+        ),
+        after_seed=analyze,
+    )  # fmt: skip
     return report(results, runs)
 
 
@@ -645,21 +423,11 @@ def report(results: list[tuple[Seeded, list[Timing]]], runs: int) -> int:
         f"\none school per size: a roster of 2N students (homerooms of {STUDENTS_PER_GROUP}), N "
         f"of them gifted with a profile, observations and measurements; {runs} runs each\n"
     )
-    header = (
-        f"{'students':>8}  {'contender':<24}  {'median ms':>9}  {'p95 ms':>8}  "
-        f"{'ms/100 stud.':>12}  {'SQL stmts':>9}"
+    support.size_table(
+        [(seeded.size, timings, totals(seeded)) for seeded, timings in results],
+        "students",
+        "ms/100 stud.",
     )
-    print(header)
-    print("-" * len(header))
-    for seeded, timings in results:
-        for t in timings:
-            per = t.median_ms / seeded.size * 100
-            print(
-                f"{seeded.size:>8}  {t.name:<24}  {t.median_ms:>9.2f}  {t.p95_ms:>8.2f}  "
-                f"{per:>12.2f}  {t.statements:>9}"
-            )
-        totals = ", ".join(f"{k} {v}" for k, v in seeded.expected.totals.items())
-        print(f"{'':>8}  {totals}")
     print(
         "\nSQL stmts: statements one call sent (before_cursor_execute listener). Over REST or"
         "\nGraphQL the session lookup comes first; the service alone has no session lookup but"
@@ -668,17 +436,11 @@ def report(results: list[tuple[Seeded, list[Timing]]], runs: int) -> int:
         "\nmeasurements, students (3), the school's student count, one audit insert."
         "\n'ms/100 stud.': median per 100 gifted students."
     )
-    status = 0
-    by_name: dict[str, dict[int, int]] = {}
-    for seeded, timings in results:
-        for t in timings:
-            by_name.setdefault(t.name, {})[seeded.size] = t.statements
-    for name, counts in by_name.items():
-        if len(set(counts.values())) > 1:
-            print(f"FAIL: {name} sends a different number of statements per size: {counts}",
-                  file=sys.stderr)  # fmt: skip
-            status = 1
-    return status
+    return support.statements_per_size([(seeded.size, timings) for seeded, timings in results])
+
+
+def totals(seeded: Seeded) -> str:
+    return ", ".join(f"{k} {v}" for k, v in seeded.expected.totals.items())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -688,38 +450,19 @@ def main(argv: list[str] | None = None) -> int:
         help="gifted students of a school (the roster has twice as many); repeat for more sizes "
         "(default 50 and 500)",
     )  # fmt: skip
-    parser.add_argument("--runs", type=int, default=100, help="timed runs each (default 100)")
-    parser.add_argument("--warmup", type=int, default=5, help="untimed runs first (default 5)")
+    support.timing_options(parser, runs=100, warmup=5)
     parser.add_argument(
         "--no-analyze", action="store_true",
         help="skip the ANALYZE after seeding: plan on the statistics autovacuum happens to have",
     )  # fmt: skip
-    parser.add_argument(
-        "--keep", action="store_true", help="keep the database directory under .data/bench"
-    )
+    support.keep_option(parser)
     args = parser.parse_args(argv)
     sizes = args.students or list(DEFAULT_SIZES)
     if any(not 1 <= s <= 5000 for s in sizes) or args.runs < 1 or args.warmup < 0:
         parser.error("--students must be 1..5000, --runs at least 1, --warmup at least 0")
 
-    # Migrations read the settings from the environment; the defaults are refused outside dev/test.
-    os.environ.setdefault("ZORGROUTE_ENV", "test")
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    data_dir = Path(tempfile.mkdtemp(prefix="run-", dir=BENCH_DIR))
-    print(f"embedded PostgreSQL in {data_dir}", file=sys.stderr, flush=True)
-    db = start_embedded(data_dir)
-    try:
-        migrate(db.owner_url, db.app_role)
-        settings = Settings(
-            env="test",
-            database_url=db.app_url,
-            public_url=BASE_URL,
-            app_url=BASE_URL,
-            oidc=OidcSettings(issuer=ISSUER),
-            session=SessionSettings(secure_cookie=False),
-            rate_limit=RateLimitSettings(enabled=False),
-            log_level="WARNING",
-        )
+    with support.embedded_database(args.keep) as db:
+        settings = support.app_settings(db)
         app = create_app(settings)
         # Fresh tables have no statistics until autovacuum gets to them (a minute or so, maybe
         # in the middle of the timings): the planner then guesses one row per table and picks
@@ -727,10 +470,6 @@ def main(argv: list[str] | None = None) -> int:
         # database in use has statistics; ANALYZE as the superuser after seeding, like it.
         analyze = None if args.no_analyze else lambda: db.psql("ANALYZE", database=DATABASE)
         return asyncio.run(bench(app, settings, sizes, args.runs, args.warmup, analyze))
-    finally:
-        db.stop()
-        if not args.keep:
-            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -26,29 +26,21 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import secrets
-import shutil
-import statistics
 import sys
-import tempfile
-import time
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import httpx
-from sqlalchemy import event, text
+import support
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from support import MODIFIED_AT, Account, StatementCounter, Timing
 
-from zorgroute.cli import migrate
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.embedded_pg import start_embedded
 from zorgroute.core.security.principal import Principal
 from zorgroute.hgw import needs, overviews, school_config
 from zorgroute.hgw.schemas import (
@@ -61,20 +53,11 @@ from zorgroute.hgw.schemas import (
     RowUpdate,
     SignalCreate,
 )
-from zorgroute.identity import service as identity_service
-from zorgroute.identity.models import SchoolMembership, UserAccount
 from zorgroute.main import create_app
-from zorgroute.organisations.models import Board, School, SchoolYear, Swv
-from zorgroute.roster import sync
+from zorgroute.organisations.models import SchoolYear
 from zorgroute.roster.models import ExternalRef
-from zorgroute.roster.schemas import RosterSyncRequest
-from zorgroute.settings import OidcSettings, RateLimitSettings, SessionSettings, Settings
+from zorgroute.settings import Settings
 
-REPO_DIR = Path(__file__).resolve().parents[1]
-BENCH_DIR = REPO_DIR / ".data" / "bench"
-ISSUER = "urn:zorgroute:bench"
-BASE_URL = "http://bench"
-MODIFIED_AT = "2026-09-01T06:00:00Z"
 PERIOD_START = date(2026, 9, 7)
 PERIOD_WEEKS = 12
 DOMAINS = ("TL", "BL", "SP", "RK")  # the default test domains (columns of cycle A)
@@ -82,6 +65,10 @@ SEO = ("Welbevinden", "Motivatie", "Zelfbeeld", "Sociaal gedrag")  # the default
 TEST_MOMENTS = (date(2026, 1, 20), date(2026, 6, 10), date(2026, 9, 21))
 SEO_MOMENTS = (date(2026, 6, 1), date(2026, 9, 28))
 SIGNALLED_EVERY = 3  # every third student: two signals and a need
+ACCOUNTS = (
+    Account("mentor", "Mentor", staff="st-mentor"),
+    Account("zorgcoordinator", "Zorgcoordinator"),
+)
 
 GOAL = "id text desiredBehaviour measure targetDate"
 OVERVIEW_QUERY = f"""query($id: ID!) {{ groupOverview(id: $id) {{
@@ -149,16 +136,6 @@ SQL_NEEDS = text(
 )
 
 
-class StatementCounter:
-    """A `before_cursor_execute` listener: one count per statement sent (an executemany is one)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        self.count += 1
-
-
 @dataclass
 class Seeded:
     school_id: uuid.UUID
@@ -169,22 +146,6 @@ class Seeded:
     results: int
     signals: int
     needs: int
-
-
-@dataclass
-class Timing:
-    name: str
-    seconds: list[float]
-    statements: int
-
-    @property
-    def median_ms(self) -> float:
-        return statistics.median(self.seconds) * 1000
-
-    @property
-    def p95_ms(self) -> float:
-        ordered = sorted(self.seconds)
-        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
 
 
 # -- seeding --------------------------------------------------------------------------------
@@ -233,84 +194,14 @@ def roster(n: int) -> dict[str, Any]:
     }
 
 
-async def create_school(
-    sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, n: int
-) -> tuple[uuid.UUID, dict[str, str]]:
-    """A school with the roster synced as the LVS does, and two accounts: the group's mentor
-    and a care coordinator. Returns the school and each role's session token."""
-    tag = secrets.token_hex(4)
-    async with sessionmaker() as session:
-        uow = UnitOfWork(session, request_id=f"bench-{tag}")
-        swv = Swv(code=f"VO{tag}", name=f"SWV {tag}", sector="VO")
-        board = Board(code=f"B{tag}", name=f"Bestuur {tag}")
-        uow.add_all([swv, board])
-        await uow.flush()
-        school = School(
-            brin=tag[:4].upper(),
-            vestiging="00",
-            name=f"Benchschool {tag}",
-            sector="VO",
-            swv_id=swv.id,
-            board_id=board.id,
-        )
-        uow.add(school)
-        await uow.flush()
-        system = Principal(
-            kind="system",
-            audit_id="system:bench",
-            display_name="bench",
-            roles={school.id: frozenset({"integration"})},
-            scopes=frozenset({"roster:read", "roster:write"}),
-        )
-        uow.actor = system
-        await uow.set_school_context([school.id])
-        await sync.sync_roster(uow, system, school.id, RosterSyncRequest(**roster(n)))
-        mentor_staff = await uow.first(
-            select(ExternalRef.entity_id).where(
-                ExternalRef.school_id == school.id, ExternalRef.external_id == "st-mentor"
-            )
-        )
-        subjects = {}
-        for role, staff_id in (("mentor", mentor_staff), ("zorgcoordinator", None)):
-            user = UserAccount(issuer=ISSUER, subject=f"{role}-{tag}", display_name=role.title())
-            uow.add(user)
-            await uow.flush()
-            uow.add(
-                SchoolMembership(
-                    user_id=user.id, school_id=school.id, role=role, staff_member_id=staff_id
-                )
-            )
-            subjects[role] = user.subject
-        await uow.commit()
-    tokens = {}
-    for role, subject in subjects.items():
-        async with sessionmaker() as session:
-            uow = UnitOfWork(session)
-            tokens[role] = await identity_service.complete_login(
-                uow, settings, {"sub": subject}, None
-            )
-            await uow.commit()
-    return school.id, tokens
-
-
-async def principal_of(
-    sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, token: str
-) -> Principal:
-    async with sessionmaker() as session:
-        uow = UnitOfWork(session)
-        principal = await identity_service.resolve_session(uow, token, settings)
-        await uow.commit()
-    assert principal is not None
-    return principal
-
-
 async def seed(
     sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, n: int
 ) -> Seeded:
     """The overview of one cycle, filled the way the mentor fills it, through the services."""
-    school_id, tokens = await create_school(sessionmaker, settings, n)
-    care = await principal_of(sessionmaker, settings, tokens["zorgcoordinator"])
-    mentor = await principal_of(sessionmaker, settings, tokens["mentor"])
+    school = await support.create_school(sessionmaker, settings, roster(n), ACCOUNTS)
+    school_id, tokens = school.id, school.tokens
+    care = await support.principal_of(sessionmaker, settings, tokens["zorgcoordinator"])
+    mentor = await support.principal_of(sessionmaker, settings, tokens["mentor"])
     async with sessionmaker() as session:
         uow = UnitOfWork(session, request_id="bench-seed", actor=care)
         await uow.set_school_context([school_id])
@@ -404,13 +295,11 @@ async def seed(
             )  # fmt: skip
             need_count += 1
         await uow.commit()
-    token, csrf = tokens["mentor"], mentor.csrf_token
-    assert csrf is not None
     return Seeded(
         school_id=school_id,
         overview_id=overview.id,
         mentor=mentor,
-        mentor_headers={"Cookie": f"zr_session={token}", "X-CSRF-Token": csrf},
+        mentor_headers=support.session_headers(tokens["mentor"], mentor),
         students=len(overview.rows),
         results=results,
         signals=signals,
@@ -480,20 +369,55 @@ def counts(overview: dict[str, Any], key: str = "rows") -> dict[str, int]:
     }
 
 
-async def time_runs(
-    name: str, runs: int, warmup: int, counter: StatementCounter, call: Callable[[], Awaitable[Any]]
-) -> Timing:
-    for _ in range(warmup):
-        await call()
-    before = counter.count
-    await call()
-    statements = counter.count - before
-    seconds = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        await call()
-        seconds.append(time.perf_counter() - started)
-    return Timing(name, seconds, statements)
+async def measure(
+    app: Any, client: httpx.AsyncClient, counter: StatementCounter, seeded: Seeded, runs: int,
+    warmup: int,
+) -> list[Timing]:  # fmt: skip
+    engine: AsyncEngine = app.state.engine
+
+    async def graphql() -> dict[str, Any]:
+        variables = {"id": str(seeded.overview_id)}
+        return await support.graphql_data(
+            client, OVERVIEW_QUERY, variables, seeded.mentor_headers, "groupOverview", "graphql"
+        )
+
+    async def rest() -> dict[str, Any]:
+        url = f"/api/v1/overviews/{seeded.overview_id}"
+        return await support.get_json(client, url, seeded.mentor_headers, "rest")
+
+    async def service() -> dict[str, Any]:
+        async with app.state.sessionmaker() as session:
+            uow = UnitOfWork(session, request_id="bench", actor=seeded.mentor)
+            await uow.set_school_context(seeded.mentor.school_ids)
+            found = await overviews.get_overview(uow, seeded.mentor, seeded.overview_id)
+            await uow.commit()
+        return found.model_dump()
+
+    async def sql() -> dict[str, int]:
+        return await hand_written(engine, seeded)
+
+    expected = {
+        "rows": seeded.students,
+        "results": seeded.results,
+        "signals": seeded.signals,
+        "needs": seeded.needs,
+    }
+    answers = {
+        "graphql": counts(await graphql()),
+        "rest": counts(await rest()),
+        "service": counts(await service()),
+        "sql": await sql(),
+    }
+    wrong = {k: v for k, v in answers.items() if v != expected}
+    if wrong:
+        raise SystemExit(f"the contenders disagree: expected {expected}, got {wrong}")
+    print(f"timing {runs} runs each ...", file=sys.stderr, flush=True)
+    return [
+        await support.time_runs("graphql groupOverview", runs, warmup, counter, graphql),
+        await support.time_runs("rest GET overview", runs, warmup, counter, rest),
+        await support.time_runs("service get_overview", runs, warmup, counter, service),
+        await support.time_runs("hand-written SQL", runs, warmup, counter, sql),
+    ]
 
 
 async def bench(app: Any, settings: Settings, students: int, runs: int, warmup: int) -> int:
@@ -501,65 +425,11 @@ async def bench(app: Any, settings: Settings, students: int, runs: int, warmup: 
     counter = StatementCounter()
     print(f"seeding a group of {students} students ...", file=sys.stderr, flush=True)
     seeded = await seed(app.state.sessionmaker, settings, students)
-    event.listen(engine.sync_engine, "before_cursor_execute", counter)
-    transport = httpx.ASGITransport(app=app)
     try:
-        async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
-
-            async def graphql() -> dict[str, Any]:
-                resp = await client.post(
-                    "/graphql",
-                    json={"query": OVERVIEW_QUERY, "variables": {"id": str(seeded.overview_id)}},
-                    headers=seeded.mentor_headers,
-                )
-                body = resp.json()
-                if resp.status_code != 200 or "errors" in body:
-                    raise SystemExit(f"graphql: {resp.status_code} {body}")
-                return dict(body["data"]["groupOverview"])
-
-            async def rest() -> dict[str, Any]:
-                resp = await client.get(
-                    f"/api/v1/overviews/{seeded.overview_id}", headers=seeded.mentor_headers
-                )
-                if resp.status_code != 200:
-                    raise SystemExit(f"rest: {resp.status_code} {resp.text}")
-                return dict(resp.json())
-
-            async def service() -> dict[str, Any]:
-                async with app.state.sessionmaker() as session:
-                    uow = UnitOfWork(session, request_id="bench", actor=seeded.mentor)
-                    await uow.set_school_context(seeded.mentor.school_ids)
-                    found = await overviews.get_overview(uow, seeded.mentor, seeded.overview_id)
-                    await uow.commit()
-                return found.model_dump()
-
-            async def sql() -> dict[str, int]:
-                return await hand_written(engine, seeded)
-
-            expected = {
-                "rows": seeded.students,
-                "results": seeded.results,
-                "signals": seeded.signals,
-                "needs": seeded.needs,
-            }
-            answers = {
-                "graphql": counts(await graphql()),
-                "rest": counts(await rest()),
-                "service": counts(await service()),
-                "sql": await sql(),
-            }
-            wrong = {k: v for k, v in answers.items() if v != expected}
-            if wrong:
-                raise SystemExit(f"the contenders disagree: expected {expected}, got {wrong}")
-            print(f"timing {runs} runs each ...", file=sys.stderr, flush=True)
-            timings = [
-                await time_runs("graphql groupOverview", runs, warmup, counter, graphql),
-                await time_runs("rest GET overview", runs, warmup, counter, rest),
-                await time_runs("service get_overview", runs, warmup, counter, service),
-                await time_runs("hand-written SQL", runs, warmup, counter, sql),
-            ]
+        with support.counting(engine, counter):
+            async with support.asgi_client(app) as client:
+                timings = await measure(app, client, counter, seeded, runs, warmup)
     finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", counter)
         await engine.dispose()
     report(seeded, timings, runs)
     return 0
@@ -597,39 +467,16 @@ def report(seeded: Seeded, timings: list[Timing], runs: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--students", type=int, default=35, help="group size (default 35)")
-    parser.add_argument("--runs", type=int, default=200, help="timed runs each (default 200)")
-    parser.add_argument("--warmup", type=int, default=10, help="untimed runs first (default 10)")
-    parser.add_argument(
-        "--keep", action="store_true", help="keep the database directory under .data/bench"
-    )
+    support.timing_options(parser, runs=200, warmup=10)
+    support.keep_option(parser)
     args = parser.parse_args(argv)
     if not 1 <= args.students <= 500 or args.runs < 1 or args.warmup < 0:
         parser.error("--students must be 1..500, --runs at least 1, --warmup at least 0")
 
-    # Migrations read the settings from the environment; the defaults are refused outside dev/test.
-    os.environ.setdefault("ZORGROUTE_ENV", "test")
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    data_dir = Path(tempfile.mkdtemp(prefix="run-", dir=BENCH_DIR))
-    print(f"embedded PostgreSQL in {data_dir}", file=sys.stderr, flush=True)
-    db = start_embedded(data_dir)
-    try:
-        migrate(db.owner_url, db.app_role)
-        settings = Settings(
-            env="test",
-            database_url=db.app_url,
-            public_url=BASE_URL,
-            app_url=BASE_URL,
-            oidc=OidcSettings(issuer=ISSUER),
-            session=SessionSettings(secure_cookie=False),
-            rate_limit=RateLimitSettings(enabled=False),
-            log_level="WARNING",
-        )
+    with support.embedded_database(args.keep) as db:
+        settings = support.app_settings(db)
         app = create_app(settings)
         return asyncio.run(bench(app, settings, args.students, args.runs, args.warmup))
-    finally:
-        db.stop()
-        if not args.keep:
-            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -17,52 +17,31 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import secrets
-import shutil
 import sys
-import tempfile
 import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+import support
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
+from support import ISSUER, MODIFIED_AT, StatementCounter
 
-from zorgroute.cli import migrate
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.embedded_pg import start_embedded
 from zorgroute.core.security.principal import Principal
 from zorgroute.identity.models import IntegrationClient, IntegrationClientSchool
 from zorgroute.main import create_app
-from zorgroute.organisations.models import Board, School, Swv
 from zorgroute.roster.schemas import RosterSyncRequest
 from zorgroute.roster.sync import sync_roster_idempotent
 from zorgroute.settings import Settings
 
-REPO_DIR = Path(__file__).resolve().parents[1]
-BENCH_DIR = REPO_DIR / ".data" / "bench"
 DEFAULT_SIZES = (1000, 5000, 10000)
 SOURCE = "benchlvs"
 CLIENT_ID = "bench-lvs"
-ISSUER = "urn:zorgroute:bench"
-MODIFIED_AT = "2026-09-01T06:00:00Z"
 UPDATED_AT = "2026-09-02T06:00:00Z"
-STUDENTS_PER_GROUP = 25
-
-
-class StatementCounter:
-    """A `before_cursor_execute` listener: one count per statement sent (an executemany is one)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        self.count += 1
 
 
 @dataclass
@@ -79,7 +58,7 @@ def roster(n: int, updated_every: int | None = None) -> dict[str, Any]:
 
     With `updated_every`, every so-many-th student has a new given name and a newer modified_at.
     """
-    groups = max(1, n // STUDENTS_PER_GROUP)
+    groups = support.group_count(n)
 
     def student(i: int) -> dict[str, Any]:
         changed = updated_every is not None and i % updated_every == 0
@@ -114,35 +93,10 @@ def roster(n: int, updated_every: int | None = None) -> dict[str, Any]:
             }
             for i in range(n)
         ],
-        "groups": [
-            {
-                "external_id": f"gr-{k}",
-                "name": f"{k % 6 + 1}-{k:04d}",
-                "school_year": "2026-2027",
-                "kind": "homeroom",
-                "grade": k % 6 + 1,
-                "modified_at": MODIFIED_AT,
-            }
-            for k in range(groups)
-        ],
-        "staff": [
-            {
-                "external_id": f"st-{k}",
-                "given_name": "Mentor",
-                "family_name": f"Medewerker{k}",
-                "email": f"mentor{k}@school.example",
-                "modified_at": MODIFIED_AT,
-            }
-            for k in range(groups)
-        ],
-        "enrolments": [
-            {"student_external_id": f"s-{i}", "group_external_id": f"gr-{i % groups}"}
-            for i in range(n)
-        ],
-        "assignments": [
-            {"staff_external_id": f"st-{k}", "group_external_id": f"gr-{k}", "role": "mentor"}
-            for k in range(groups)
-        ],
+        "groups": support.homerooms(groups),
+        "staff": support.mentors(groups, email=True),
+        "enrolments": support.homeroom_enrolments(n, groups),
+        "assignments": support.mentor_assignments(groups),
     }
 
 
@@ -157,20 +111,7 @@ async def create_school(
     tag = secrets.token_hex(4)
     async with sessionmaker() as session:
         uow = UnitOfWork(session, request_id=f"bench-{tag}")
-        swv = Swv(code=f"VO{tag}", name=f"SWV {tag}", sector="VO")
-        board = Board(code=f"B{tag}", name=f"Bestuur {tag}")
-        uow.add_all([swv, board])
-        await uow.flush()
-        school = School(
-            brin=tag[:4].upper(),
-            vestiging=f"{secrets.randbelow(100):02d}",
-            name=f"Benchschool {tag}",
-            sector="VO",
-            swv_id=swv.id,
-            board_id=board.id,
-        )
-        uow.add(school)
-        await uow.flush()
+        school = await support.add_school(uow, tag, vestiging=f"{secrets.randbelow(100):02d}")
         client = IntegrationClient(
             issuer=ISSUER,
             client_id=f"{CLIENT_ID}-{tag}",
@@ -280,14 +221,13 @@ async def bench(
     engine: AsyncEngine, sessionmaker: async_sessionmaker[AsyncSession], sizes: list[int]
 ) -> None:
     counter = StatementCounter()
-    event.listen(engine.sync_engine, "before_cursor_execute", counter)
     lines: list[tuple[int, int, Measurement]] = []
     try:
-        for n in sizes:
-            print(f"syncing {n} students ...", file=sys.stderr, flush=True)
-            lines += await bench_size(sessionmaker, counter, n)
+        with support.counting(engine, counter):
+            for n in sizes:
+                print(f"syncing {n} students ...", file=sys.stderr, flush=True)
+                lines += await bench_size(sessionmaker, counter, n)
     finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", counter)
         await engine.dispose()
     print()
     print_table(lines)
@@ -315,20 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     if any(n < 1 or n > 50_000 for n in sizes):
         parser.error("--students must be between 1 and 50000 (the payload's limit)")
 
-    # Migrations read the settings from the environment; the defaults are refused outside dev/test.
-    os.environ.setdefault("ZORGROUTE_ENV", "test")
-    BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    data_dir = Path(tempfile.mkdtemp(prefix="run-", dir=BENCH_DIR))
-    print(f"embedded PostgreSQL in {data_dir}", file=sys.stderr, flush=True)
-    db = start_embedded(data_dir)
-    try:
-        migrate(db.owner_url, db.app_role)
+    with support.embedded_database(args.keep) as db:
         app = create_app(Settings(env="test", database_url=db.app_url, log_level="WARNING"))
         asyncio.run(bench(app.state.engine, app.state.sessionmaker, sizes))
-    finally:
-        db.stop()
-        if not args.keep:
-            shutil.rmtree(data_dir, ignore_errors=True)
     return 0
 
 

@@ -226,6 +226,40 @@ def fuzz_config(base_url: str | None = None) -> schemathesis.Config:
                 ],
                 "checks": {"positive_data_acceptance": {"expected-statuses": [*ACCEPTED, 422]}},
             },
+            {
+                # Gifted education: cross-field rules answered with a documented 422 (a
+                # committee of two staff members of the school, the deciding members on it, an
+                # application route the offering allows, the in-class plan and stamschool
+                # agreements, a review of every goal, 'goals_met' only when all are achieved,
+                # an intake's question codes, a decline's reason, a guidance phase's entry
+                # guard, a stagnation's cause, what closing a period needs), and the optional
+                # If-Match: published as string-or-null, it is drawn as null and sent as the
+                # text 'null', which its pattern refuses.
+                "include-operation-id": [
+                    "gifted-intake-section",
+                    "gifted-profile-put",
+                    "gifted-offering-create",
+                    "gifted-offering-update",
+                    "gifted-application-update",
+                    "gifted-application-submit",
+                    "gifted-application-withdraw",
+                    "gifted-application-decide",
+                    "gifted-enrolment-update",
+                    "gifted-enrolment-review",
+                    "gifted-enrolment-exit",
+                    "gifted-choice-policy-put",
+                    "gifted-choice-hour-decide",
+                    "gifted-choice-hour-attendance",
+                    "gifted-choice-hour-check",
+                    "gifted-choice-hour-cancel",
+                    "gifted-guidance-update",
+                    "gifted-guidance-phase",
+                    "gifted-guidance-monitoring",
+                    "gifted-guidance-checkin",
+                    "gifted-guidance-close",
+                ],
+                "checks": {"positive_data_acceptance": {"expected-statuses": [*ACCEPTED, 422]}},
+            },
         ],
     }
     if base_url is not None:

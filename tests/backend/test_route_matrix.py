@@ -22,6 +22,8 @@ from zorgroute.cases import policies as cases_policies
 from zorgroute.cases.models import CareCase, ExternalReferral, SwvRequest
 from zorgroute.core.models import utcnow
 from zorgroute.core.security import roles
+from zorgroute.gifted import policies as gifted
+from zorgroute.gifted.vocabulary import SKILL_CODES
 from zorgroute.graphql.schema import build_schema
 from zorgroute.hgw import policies as hgw
 from zorgroute.identity.models import SchoolMembership, UserAccount
@@ -53,6 +55,7 @@ class Side:
     partner2: uuid.UUID | None = None  # a second external partner: target of test grants
     hgw: dict[str, str] = field(default_factory=dict)  # HGW records per "<kind>:<student>"
     cases: dict[str, str] = field(default_factory=dict)  # case records per "<kind>:<student>"
+    gifted: dict[str, str] = field(default_factory=dict)  # gifted records per "<kind>:<student>"
 
     def sid(self, ext: str) -> uuid.UUID:
         return self.world.students[ext]
@@ -1236,6 +1239,523 @@ CASE_CASES: dict[tuple[str, str], Case] = {
 ROUTE_CASES.update(CASE_CASES)
 
 
+# -- gifted education -----------------------------------------------------------------------
+HB = "hb_specialist"
+ZOCO = "zorgcoordinator"
+# Facts of the world (not policy): the offering's committee is the staff members st-hb and
+# st-zoco, whose accounts have these roles; who teaches the lesson a target's keuze-uur swaps
+# (1A has no subject teacher: its mentor teaches the group, which counts) and that account.
+COMMITTEE = frozenset({HB, ZOCO})
+LESSON_TEACHER = {"ll-1": ("st-mentor-1a", "mentor"), "ll-4": ("st-teacher-wi", "teacher")}
+# Who runs the offering: its committee, HB staff and leadership of its school.
+RUNS = COMMITTEE | roles.GIFTED | roles.LEADERSHIP
+GIFTED_ON = (date.today() - timedelta(days=1)).isoformat()  # instruments are not in the future
+LESSON_ON = (date.today() + timedelta(days=14)).isoformat()  # past the keuze-uren notice
+
+
+async def _as(
+    client: httpx.AsyncClient,
+    side: Side,
+    role: str,
+    method: str,
+    url: str,
+    body: Any = None,
+    version: int | None = None,
+) -> dict[str, Any]:
+    headers = {} if version is None else {"If-Match": f'"v{version}"'}
+    resp = await _call(client, side, role, method, url, body, headers)
+    assert resp.status_code in (200, 201), resp.text
+    return dict(resp.json())
+
+
+OFFERING = {
+    "name": "Plusklas",
+    "kind": "plusklas",
+    "setting": "separate_group",
+    "duration": "whole_year",
+    "goals": [{"text": "Plant een eigen onderzoek", "cognitive": True}],
+    "target_group": "Leerlingen die meer uitdaging nodig hebben",
+    "application_routes": ["intern_begeleider"],
+    "committee_staff_ids": ["{hb}", "{zoco}"],
+}
+CHOICE_HOUR = {
+    "student_id": "{student}",
+    "subject": "wiskunde",
+    "subject_teacher_staff_id": "{teacher}",
+    "lesson_date": LESSON_ON,
+    "lesson_hour": 3,
+    "location": "Mediatheek",
+    "activity_kind": "project",
+}
+
+
+def _fill(value: Any, values: dict[str, Any]) -> Any:
+    """A body template with the record ids filled in (at any depth)."""
+    if isinstance(value, str):
+        return value.format(**values)
+    if isinstance(value, list):
+        return [_fill(v, values) for v in value]
+    if isinstance(value, dict):
+        return {k: _fill(v, values) for k, v in value.items()}
+    return value
+
+
+async def _gifted_setup(client: httpx.AsyncClient, side: Side) -> dict[str, str]:
+    """Once: an offering of the school (committee: st-hb, st-zoco) and a keuze-uren policy.
+    Per target: an observation, a self-assessment, a needs intake, a support profile, a
+    guidance period with a goal, a measurement, an application to the offering (submitted via
+    the intern begeleider, admitted by the committee) with its enrolment, and a keuze-uur.
+    Made once per side, by the HB-specialist and the care coordinator."""
+    if side.gifted:
+        return side.gifted
+    school, staff = side.world.school_id, side.world.staff
+    hb, zoco = str(staff["st-hb"]), str(staff["st-zoco"])
+    offering = await _as(client, side, HB, "POST", f"{V}/schools/{school}/offerings",
+                         _fill(OFFERING, {"hb": hb, "zoco": zoco}))  # fmt: skip
+    records = {"offering": offering["id"]}
+    await _as(client, side, HB, "PUT", f"{V}/schools/{school}/choice-hour-policy",
+              {"max_hours_per_week": 2, "notice_hours": 24, "allowed_activities": ["project"]},
+              version=0)  # fmt: skip
+    for ext in TARGETS:
+        sid = str(side.sid(ext))
+        obs = await _as(
+            client, side, ZOCO, "POST", f"{V}/students/{sid}/observations",
+            {"observed_on": GIFTED_ON, "scores": dict.fromkeys(SKILL_CODES, 3),
+             "recommendation": "none"},
+        )  # fmt: skip
+        records[f"observation:{ext}"] = obs["id"]
+        await _as(
+            client, side, ZOCO, "POST", f"{V}/students/{sid}/self-assessments",
+            {"filled_on": GIFTED_ON, "strengths": ["planning"],
+             "attention_points": ["flexibility"]},
+        )  # fmt: skip
+        intake = await _as(client, side, ZOCO, "POST", f"{V}/students/{sid}/needs-intakes")
+        records[f"intake:{ext}"] = intake["id"]
+        await _as(client, side, ZOCO, "PUT", f"{V}/students/{sid}/support-profile",
+                  {"signalled_gifted": True}, version=0)  # fmt: skip
+        period = await _as(
+            client, side, ZOCO, "POST", f"{V}/guidance-periods",
+            {"student_id": sid, "starts_on": GIFTED_ON, "goals": [{"goal": "Plant zelf"}]},
+        )  # fmt: skip
+        records[f"guidance:{ext}"] = period["id"]
+        records[f"portfolio_goal:{ext}"] = period["goals"][0]["id"]
+        await _as(client, side, ZOCO, "POST", f"{V}/students/{sid}/measurements",
+                  {"wave": 0, "measured_on": GIFTED_ON, "scores": {"boredom": 3.5}})  # fmt: skip
+        app = await _as(
+            client, side, ZOCO, "POST", f"{V}/applications",
+            {"student_id": sid, "offering_id": offering["id"], "motivation": "Route-matrix"},
+        )  # fmt: skip
+        app = await _as(client, side, ZOCO, "POST", f"{V}/applications/{app['id']}/submit",
+                        {"route": "intern_begeleider"}, version=app["version"])  # fmt: skip
+        app = await _as(client, side, HB, "POST", f"{V}/applications/{app['id']}/decision",
+                        {"decision": "admitted", "decided_by": [hb, zoco]},
+                        version=app["version"])  # fmt: skip
+        records[f"application:{ext}"] = app["id"]
+        enrolment = await _as(
+            client, side, ZOCO, "POST", f"{V}/offering-enrolments",
+            {"application_id": app["id"], "starts_on": GIFTED_ON,
+             "goals": [{"text": "Plant een project van vier weken"}],
+             "regular_teacher_staff_id": str(staff[LESSON_TEACHER[ext][0]]),
+             "class_adjustments": "Compacten", "alignment": "Presenteert in de klas"},
+        )  # fmt: skip
+        records[f"enrolment:{ext}"] = enrolment["id"]
+        records[f"enrolment_goal:{ext}"] = enrolment["goals"][0]["id"]
+        teacher = staff[LESSON_TEACHER[ext][0]]
+        choice = await _as(client, side, ZOCO, "POST", f"{V}/choice-hours",
+                           _fill(CHOICE_HOUR, {"student": sid, "teacher": teacher}))  # fmt: skip
+        records[f"choice:{ext}"] = choice["id"]
+    side.gifted.update(records)
+    return side.gifted
+
+
+def on_gifted(kind: str, method: str, template: str, body: Any = None, **headers: str) -> Build:
+    """A request about the gifted record `kind` of the target student (or the school's)."""
+
+    async def build(client: httpx.AsyncClient, side: Side, ext: str) -> Req:
+        records = await _gifted_setup(client, side)
+        values: dict[str, Any] = {
+            "student": side.sid(ext),
+            "school": side.world.school_id,
+            "hb": side.world.staff["st-hb"],
+            "zoco": side.world.staff["st-zoco"],
+            "teacher": side.world.staff[LESSON_TEACHER[ext][0]],
+        }
+        for key, value in records.items():
+            name, _, student = key.partition(":")
+            if student in ("", ext):
+                values[name] = value
+        values["id"] = values.get(kind, "")
+        return Req(method, template.format(**values), _fill(body, values), dict(headers))
+
+    return build
+
+
+def is_teacher(role: str, ext: str) -> bool:
+    return role == "teacher" and ext in TEACHES
+
+
+def reads_gifted(role: str, ext: str) -> bool:
+    return is_mentor(role, ext) or is_teacher(role, ext) or role in gifted.READ
+
+
+def writes_gifted(role: str, ext: str) -> bool:
+    return is_mentor(role, ext) or is_teacher(role, ext) or role in gifted.WORK
+
+
+def gifted_gate(rule: Rule, ok: int) -> Callable[[str, str], int]:
+    """A student's gifted records: who does not read them gets 404 (also the privacy officer,
+    and an external partner with an access grant: gifted_access); readers who may not act 403."""
+    return lambda role, ext: (ok if rule(role, ext) else 403) if reads_gifted(role, ext) else 404
+
+
+def runs_gate(rule: Rule, ok: int) -> Callable[[str, str], int]:
+    """Applications and enrolments: seen by who reads the student or runs the offering."""
+
+    def expect(role: str, ext: str) -> int:
+        if not (reads_gifted(role, ext) or role in RUNS):
+            return 404
+        return ok if rule(role, ext) else 403
+
+    return expect
+
+
+def lesson_teacher(role: str, ext: str) -> bool:
+    return role == LESSON_TEACHER[ext][1]
+
+
+GIFTED_CASES: dict[tuple[str, str], Case] = {
+    ("GET", f"{V}/gifted/vocabulary"): Case(
+        on_gifted("", "GET", V + "/gifted/vocabulary"), always(200), False, False
+    ),
+    ("GET", f"{V}/students/{{student_id}}/gifted"): Case(
+        on_gifted("", "GET", V + "/students/{student}/gifted"), gifted_gate(ANY, 200)
+    ),
+    ("POST", f"{V}/students/{{student_id}}/observations"): Case(
+        # Not every skill scored: who may observe gets 422, nothing is recorded.
+        on_gifted(
+            "",
+            "POST",
+            V + "/students/{student}/observations",
+            {"observed_on": GIFTED_ON, "scores": {"planning": 3}, "recommendation": "none"},
+        ),
+        gifted_gate(writes_gifted, 422),
+    ),
+    ("GET", f"{V}/observations/{{observation_id}}"): Case(
+        on_gifted("observation", "GET", V + "/observations/{id}"), gifted_gate(ANY, 200)
+    ),
+    ("POST", f"{V}/students/{{student_id}}/self-assessments"): Case(
+        # A skill both a strength and an attention point: 422.
+        on_gifted(
+            "",
+            "POST",
+            V + "/students/{student}/self-assessments",
+            {"filled_on": GIFTED_ON, "strengths": ["planning"], "attention_points": ["planning"]},
+        ),
+        gifted_gate(writes_gifted, 422),
+    ),
+    ("POST", f"{V}/students/{{student_id}}/needs-intakes"): Case(
+        on_gifted("", "POST", V + "/students/{student}/needs-intakes"),
+        gifted_gate(writes_gifted, 201),
+    ),
+    ("GET", f"{V}/needs-intakes/{{intake_id}}"): Case(
+        on_gifted("intake", "GET", V + "/needs-intakes/{id}"), gifted_gate(ANY, 200)
+    ),
+    ("PUT", f"{V}/needs-intakes/{{intake_id}}/sections/{{informant}}"): Case(
+        on_gifted(
+            "intake",
+            "PUT",
+            V + "/needs-intakes/{id}/sections/student",
+            {"answers": {"s1": "x"}, "respondent": "x", "answered_on": GIFTED_ON},
+            **STALE,
+        ),
+        gifted_gate(writes_gifted, 412),
+    ),
+    ("GET", f"{V}/students/{{student_id}}/support-profile"): Case(
+        on_gifted("", "GET", V + "/students/{student}/support-profile"), gifted_gate(ANY, 200)
+    ),
+    ("PUT", f"{V}/students/{{student_id}}/support-profile"): Case(
+        on_gifted(
+            "",
+            "PUT",
+            V + "/students/{student}/support-profile",
+            {"signalled_gifted": True},
+            **STALE,
+        ),
+        gifted_gate(writes_gifted, 412),
+    ),
+    ("POST", f"{V}/students/{{student_id}}/gifted-case"): Case(
+        # The school has not installed the hb-multidisciplinair route: 409, no case is opened.
+        on_gifted(
+            "",
+            "POST",
+            V + "/students/{student}/gifted-case",
+            {"coordinator_staff_id": "{zoco}", "guidance_question": "x"},
+        ),
+        gifted_gate(writes_gifted, 409),
+    ),
+    ("GET", f"{V}/schools/{{school_id}}/gifted-overview"): Case(
+        on_gifted("", "GET", V + "/schools/{school}/gifted-overview"),
+        school_staff(200, lambda r: r in gifted.READ),
+        False,
+    ),
+    ("GET", f"{V}/schools/{{school_id}}/offerings"): Case(
+        on_gifted("", "GET", V + "/schools/{school}/offerings"), school_staff(), False
+    ),
+    ("POST", f"{V}/schools/{{school_id}}/offerings"): Case(
+        # A committee member who is not staff of the school: 422, nothing is created.
+        on_gifted(
+            "",
+            "POST",
+            V + "/schools/{school}/offerings",
+            {
+                "name": "x",
+                "kind": "enrichment",
+                "setting": "own_class",
+                "duration": "short_programme",
+                "goals": [{"text": "x"}],
+                "target_group": "x",
+                "application_routes": ["parents"],
+                "committee_staff_ids": ["{hb}", str(uuid.UUID(int=1))],
+            },
+        ),
+        school_staff(422, lambda r: r in gifted.OFFERING_EDIT),
+        False,
+    ),
+    ("GET", f"{V}/offerings/{{offering_id}}"): Case(
+        on_gifted("offering", "GET", V + "/offerings/{id}"), school_staff(), False
+    ),
+    ("PUT", f"{V}/offerings/{{offering_id}}"): Case(
+        on_gifted(
+            "",
+            "PUT",
+            V + "/offerings/{offering}",
+            OFFERING,
+            **STALE,
+        ),
+        school_staff(412, lambda r: r in gifted.OFFERING_EDIT),
+        False,
+    ),
+    ("GET", f"{V}/offerings/{{offering_id}}/applications"): Case(
+        on_gifted("", "GET", V + "/offerings/{offering}/applications"),
+        school_staff(200, lambda r: r in RUNS),
+        False,
+    ),
+    ("PUT", f"{V}/offerings/{{offering_id}}/waitlist"): Case(
+        # Not the waitlist (it is empty): the committee gets 422, nothing is reordered.
+        on_gifted(
+            "",
+            "PUT",
+            V + "/offerings/{offering}/waitlist",
+            {"application_ids": [str(uuid.UUID(int=1))]},
+        ),
+        school_staff(422, lambda r: r in COMMITTEE),
+        False,
+    ),
+    ("GET", f"{V}/offerings/{{offering_id}}/enrolments"): Case(
+        on_gifted("", "GET", V + "/offerings/{offering}/enrolments"),
+        school_staff(200, lambda r: r in RUNS),
+        False,
+    ),
+    ("GET", f"{V}/offerings/{{offering_id}}/impact"): Case(
+        on_gifted("", "GET", V + "/offerings/{offering}/impact"),
+        school_staff(200, lambda r: r in RUNS),
+        False,
+    ),
+    ("POST", f"{V}/applications"): Case(
+        # An observation that is not the student's: 422, no draft is created.
+        on_gifted(
+            "",
+            "POST",
+            V + "/applications",
+            {"student_id": "{student}", "observation_id": str(uuid.UUID(int=1))},
+        ),
+        gifted_gate(writes_gifted, 422),
+    ),
+    ("GET", f"{V}/applications/{{application_id}}"): Case(
+        on_gifted("application", "GET", V + "/applications/{id}"), runs_gate(ANY, 200)
+    ),
+    ("PATCH", f"{V}/applications/{{application_id}}"): Case(
+        # Admitted: no longer a draft to change (409).
+        on_gifted("application", "PATCH", V + "/applications/{id}", {"motivation": "x"}, **STALE),
+        runs_gate(writes_gifted, 409),
+    ),
+    ("POST", f"{V}/applications/{{application_id}}/submit"): Case(
+        on_gifted(
+            "application",
+            "POST",
+            V + "/applications/{id}/submit",
+            {"route": "intern_begeleider"},
+            **STALE,
+        ),
+        runs_gate(lambda r, e: r in gifted.SUBMIT, 409),
+    ),
+    ("POST", f"{V}/applications/{{application_id}}/withdraw"): Case(
+        on_gifted("application", "POST", V + "/applications/{id}/withdraw", **STALE),
+        runs_gate(writes_gifted, 409),
+    ),
+    ("POST", f"{V}/applications/{{application_id}}/decision"): Case(
+        on_gifted(
+            "application",
+            "POST",
+            V + "/applications/{id}/decision",
+            {"decision": "rejected", "decided_by": ["{hb}", "{zoco}"], "reason": "x"},
+            **STALE,
+        ),
+        runs_gate(lambda r, e: r in COMMITTEE, 409),
+    ),
+    ("POST", f"{V}/offering-enrolments"): Case(
+        # The application is enrolled already: 409.
+        on_gifted(
+            "",
+            "POST",
+            V + "/offering-enrolments",
+            {"application_id": "{application}", "starts_on": GIFTED_ON, "goals": [{"text": "x"}]},
+        ),
+        runs_gate(lambda r, e: r in gifted.WORK or r in RUNS, 409),
+    ),
+    ("GET", f"{V}/offering-enrolments/{{enrolment_id}}"): Case(
+        on_gifted("enrolment", "GET", V + "/offering-enrolments/{id}"), runs_gate(ANY, 200)
+    ),
+    ("PATCH", f"{V}/offering-enrolments/{{enrolment_id}}"): Case(
+        on_gifted(
+            "enrolment", "PATCH", V + "/offering-enrolments/{id}", {"alignment": "x"}, **STALE
+        ),
+        runs_gate(lambda r, e: writes_gifted(r, e) or r in RUNS, 412),
+    ),
+    ("POST", f"{V}/offering-enrolments/{{enrolment_id}}/reviews"): Case(
+        on_gifted(
+            "enrolment",
+            "POST",
+            V + "/offering-enrolments/{id}/reviews",
+            {
+                "reviewed_on": GIFTED_ON,
+                "goal_progress": [{"goal_id": "{enrolment_goal}", "progress": "progressing"}],
+                "with_student": True,
+                "with_parents": True,
+            },
+            **STALE,
+        ),
+        runs_gate(lambda r, e: writes_gifted(r, e) or r in RUNS, 412),
+    ),
+    ("POST", f"{V}/offering-enrolments/{{enrolment_id}}/exit"): Case(
+        on_gifted(
+            "enrolment",
+            "POST",
+            V + "/offering-enrolments/{id}/exit",
+            {"ended_on": GIFTED_ON, "reason": "other"},
+            **STALE,
+        ),
+        runs_gate(lambda r, e: writes_gifted(r, e) or r in RUNS, 412),
+    ),
+    ("GET", f"{V}/schools/{{school_id}}/choice-hour-policy"): Case(
+        on_gifted("", "GET", V + "/schools/{school}/choice-hour-policy"), school_staff(), False
+    ),
+    ("PUT", f"{V}/schools/{{school_id}}/choice-hour-policy"): Case(
+        on_gifted(
+            "",
+            "PUT",
+            V + "/schools/{school}/choice-hour-policy",
+            {"max_hours_per_week": 2, "notice_hours": 24, "allowed_activities": ["project"]},
+            **STALE,
+        ),
+        school_staff(412, lambda r: r in gifted.POLICY_EDIT),
+        False,
+    ),
+    ("GET", f"{V}/schools/{{school_id}}/choice-hours"): Case(
+        on_gifted("", "GET", V + "/schools/{school}/choice-hours"), school_staff(), False
+    ),
+    ("POST", f"{V}/choice-hours"): Case(
+        # The student has a keuze-uur in this lesson hour: 409, nothing is registered.
+        on_gifted("", "POST", V + "/choice-hours", CHOICE_HOUR),
+        gifted_gate(writes_gifted, 409),
+    ),
+    ("POST", f"{V}/choice-hours/{{request_id}}/decision"): Case(
+        on_gifted(
+            "choice", "POST", V + "/choice-hours/{id}/decision", {"acknowledge": True}, **STALE
+        ),
+        gifted_gate(lesson_teacher, 412),
+    ),
+    ("POST", f"{V}/choice-hours/{{request_id}}/attendance"): Case(
+        on_gifted(
+            "choice",
+            "POST",
+            V + "/choice-hours/{id}/attendance",
+            {"attendance": "present"},
+            **STALE,
+        ),
+        gifted_gate(lesson_teacher, 412),
+    ),
+    ("POST", f"{V}/choice-hours/{{request_id}}/check"): Case(
+        on_gifted("choice", "POST", V + "/choice-hours/{id}/check", **STALE),
+        gifted_gate(lambda r, e: r in roles.GIFTED or is_mentor(r, e), 412),
+    ),
+    ("POST", f"{V}/choice-hours/{{request_id}}/cancel"): Case(
+        on_gifted("choice", "POST", V + "/choice-hours/{id}/cancel", **STALE),
+        gifted_gate(writes_gifted, 412),
+    ),
+    ("POST", f"{V}/guidance-periods"): Case(
+        # Ends before it starts: 422, no period is created.
+        on_gifted(
+            "",
+            "POST",
+            V + "/guidance-periods",
+            {"student_id": "{student}", "starts_on": "2026-10-01", "ends_on": "2026-09-01"},
+        ),
+        gifted_gate(writes_gifted, 422),
+    ),
+    ("GET", f"{V}/guidance-periods/{{period_id}}"): Case(
+        on_gifted("guidance", "GET", V + "/guidance-periods/{id}"), gifted_gate(ANY, 200)
+    ),
+    ("PATCH", f"{V}/guidance-periods/{{period_id}}"): Case(
+        on_gifted(
+            "guidance", "PATCH", V + "/guidance-periods/{id}", {"handover_note": "x"}, **STALE
+        ),
+        gifted_gate(writes_gifted, 412),
+    ),
+    ("POST", f"{V}/guidance-periods/{{period_id}}/phase"): Case(
+        on_gifted(
+            "guidance", "POST", V + "/guidance-periods/{id}/phase", {"phase": "kickoff"}, **STALE
+        ),
+        gifted_gate(writes_gifted, 412),
+    ),
+    ("POST", f"{V}/guidance-periods/{{period_id}}/monitoring"): Case(
+        on_gifted(
+            "guidance",
+            "POST",
+            V + "/guidance-periods/{id}/monitoring",
+            {"goal_id": "{portfolio_goal}", "on": GIFTED_ON, "note": "x"},
+            **STALE,
+        ),
+        gifted_gate(writes_gifted, 412),
+    ),
+    ("POST", f"{V}/guidance-periods/{{period_id}}/checkins"): Case(
+        on_gifted(
+            "guidance",
+            "POST",
+            V + "/guidance-periods/{id}/checkins",
+            {"held_on": GIFTED_ON, "progress": "on_track"},
+            **STALE,
+        ),
+        gifted_gate(writes_gifted, 412),
+    ),
+    ("POST", f"{V}/guidance-periods/{{period_id}}/close"): Case(
+        on_gifted("guidance", "POST", V + "/guidance-periods/{id}/close", **STALE),
+        gifted_gate(writes_gifted, 412),
+    ),
+    ("POST", f"{V}/students/{{student_id}}/measurements"): Case(
+        # A score outside 1-5: care and HB staff (who record measurements) get 422.
+        on_gifted(
+            "",
+            "POST",
+            V + "/students/{student}/measurements",
+            {"wave": 1, "measured_on": GIFTED_ON, "scores": {"boredom": 9}},
+        ),
+        gifted_gate(lambda r, e: r in gifted.WORK, 422),
+    ),
+}
+ROUTE_CASES.update(GIFTED_CASES)
+
+
 # -- completeness ---------------------------------------------------------------------------
 def _walk(routes: list[Any]) -> Iterator[APIRoute]:
     for route in routes:
@@ -1442,9 +1962,79 @@ GRAPHQL_CASES: dict[str, tuple[str, Callable[[Side], dict[str, str]]]] = {
         "{ ... on CareDashboard { items { kind caseId studentId } } } }",
         lambda s: {"id": str(s.world.school_id)},
     ),
+    "giftedVocabulary": ("{ giftedVocabulary { observationSkills { code } } }", lambda s: {}),
+    "studentGifted": (
+        "query($id: ID!) { studentGifted(studentId: $id) "
+        "{ ... on StudentGifted { studentId observations { id } } } }",
+        lambda s: {"id": str(s.sid("ll-1"))},
+    ),
+    "observation": (
+        "query($id: ID!) { observation(id: $id) { ... on GiftedObservation { id studentId } } }",
+        lambda s: {"id": s.gifted["observation:ll-1"]},
+    ),
+    "needsIntake": (
+        "query($id: ID!) { needsIntake(id: $id) { ... on GiftedNeedsIntake { id studentId } } }",
+        lambda s: {"id": s.gifted["intake:ll-1"]},
+    ),
+    "supportProfile": (
+        "query($id: ID!) { supportProfile(studentId: $id) "
+        "{ ... on GiftedSupportProfile { studentId version } } }",
+        lambda s: {"id": str(s.sid("ll-1"))},
+    ),
+    "giftedOverview": (
+        "query($id: ID!) { giftedOverview(schoolId: $id) "
+        "{ ... on GiftedOverview { schoolId students { studentId } } } }",
+        lambda s: {"id": str(s.world.school_id)},
+    ),
+    "offerings": (
+        "query($id: ID!) { offerings(schoolId: $id) "
+        "{ ... on GiftedOfferingCatalogue { own { id name } } } }",
+        lambda s: {"id": str(s.world.school_id)},
+    ),
+    "offering": (
+        "query($id: ID!) { offering(id: $id) { ... on GiftedOffering { id name } } }",
+        lambda s: {"id": s.gifted["offering"]},
+    ),
+    "applicationQueue": (
+        "query($id: ID!) { applicationQueue(offeringId: $id) "
+        "{ ... on GiftedApplicationQueue { freePlaces decided { id } } } }",
+        lambda s: {"id": s.gifted["offering"]},
+    ),
+    "application": (
+        "query($id: ID!) { application(id: $id) { ... on GiftedApplication { id offeringName } } }",
+        lambda s: {"id": s.gifted["application:ll-1"]},
+    ),
+    "offeringEnrolments": (
+        "query($id: ID!) { offeringEnrolments(offeringId: $id) "
+        "{ ... on OfferingEnrolmentList { items { id } } } }",
+        lambda s: {"id": s.gifted["offering"]},
+    ),
+    "offeringEnrolment": (
+        "query($id: ID!) { offeringEnrolment(id: $id) "
+        "{ ... on OfferingEnrolment { id startsOn } } }",
+        lambda s: {"id": s.gifted["enrolment:ll-1"]},
+    ),
+    "choiceHourPolicy": (
+        "query($id: ID!) { choiceHourPolicy(schoolId: $id) "
+        "{ ... on ChoiceHourPolicy { maxHoursPerWeek version } } }",
+        lambda s: {"id": str(s.world.school_id)},
+    ),
+    "choiceHours": (
+        "query($id: ID!) { choiceHours(schoolId: $id) { ... on ChoiceHourList { items { id } } } }",
+        lambda s: {"id": str(s.world.school_id)},
+    ),
+    "guidancePeriod": (
+        "query($id: ID!) { guidancePeriod(id: $id) { ... on GuidancePeriod { id phase } } }",
+        lambda s: {"id": s.gifted["guidance:ll-1"]},
+    ),
+    "offeringImpact": (
+        "query($id: ID!) { offeringImpact(offeringId: $id) "
+        "{ ... on OfferingImpact { offeringId participants } } }",
+        lambda s: {"id": s.gifted["offering"]},
+    ),
 }
 # Fields without a target: nothing to aim at another school (the answer must not mention it).
-GRAPHQL_UNTARGETED = {"me", "careRouteLibrary"}
+GRAPHQL_UNTARGETED = {"me", "careRouteLibrary", "giftedVocabulary"}
 
 
 def test_every_graphql_query_field_has_a_case() -> None:
@@ -1461,6 +2051,7 @@ async def test_graphql_field_never_returns_another_schools_data(
     other = env.other
     await _hgw_setup(client, other)  # the HGW records some documents aim at
     await _cases_setup(client, other)  # and the case-routing records
+    await _gifted_setup(client, other)  # and the gifted-education records
     for role in ALL_ROLES:
         resp = await _call(
             client,

@@ -11,14 +11,13 @@ from statistics import fmean
 from sqlmodel import col, select
 
 from zorgroute.core.db import UnitOfWork
-from zorgroute.core.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from zorgroute.core.errors import Conflict, Forbidden, ValidationFailed
 from zorgroute.core.security.principal import Principal
-from zorgroute.gifted.models import Offering, OfferingEnrolment, OutcomeMeasurement
+from zorgroute.gifted.models import OfferingEnrolment, OutcomeMeasurement
+from zorgroute.gifted.offerings import load_offering
 from zorgroute.gifted.policies import (
-    OFFERING_NOT_FOUND,
     WORK,
     gifted_access,
-    offering_visible,
     runs_offering,
 )
 from zorgroute.gifted.schemas import (
@@ -28,7 +27,6 @@ from zorgroute.gifted.schemas import (
     OfferingImpact,
 )
 from zorgroute.gifted.vocabulary import CONSTRUCTS
-from zorgroute.organisations.models import School
 from zorgroute.roster.models import Student
 
 MIN_CELL = 5  # fewer students than this: no figures (they could point at a student)
@@ -107,12 +105,7 @@ async def record_measurement(
 async def offering_impact(
     uow: UnitOfWork, principal: Principal, offering_id: uuid.UUID
 ) -> OfferingImpact:
-    offering = await uow.first(select(Offering).where(Offering.id == offering_id))
-    swv_ids = set(
-        await uow.scalars(select(School.swv_id).where(col(School.id).in_(principal.school_ids)))
-    )
-    if offering is None or not offering_visible(principal, offering, swv_ids):
-        raise NotFound(OFFERING_NOT_FOUND)
+    offering = await load_offering(uow, principal, offering_id)
     if not runs_offering(principal, offering):
         raise Forbidden("The offering's HB staff, leadership and committee see its impact.")
     enrolments = await uow.rows(

@@ -1,9 +1,10 @@
 """Who may do what in gifted education (gifted-education.md §4.5). The student's relation
 comes from the HGW cycle's rule (mentor, teacher of the student, school roles); on top:
 
-- instruments, applications, guidance and measurements of a student: written by those who work
-  with the student (mentor, teachers, care, HB), read by them and by leadership; external
-  partners see none of it (they see only the cases they are invited to);
+- instruments, applications and guidance of a student: written by those who work with the
+  student (mentor, teachers, care, HB), read by them and by leadership; the impact
+  questionnaire's waves are recorded by care and HB staff only; external partners see none of
+  it (they see only the cases they are invited to);
 - the offerings catalogue: every staff member of the school reads it (and the regional
   offerings of the SWV); HB staff and leadership of the offering's school edit it;
 - an offering's committee (staff members of its school) decides on applications and sees the

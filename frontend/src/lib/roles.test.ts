@@ -4,6 +4,7 @@ import {
   mayEditRoster,
   mayLeadCycle,
   mayPlanCareMeetings,
+  mayRecordMeasurements,
   mayWriteGifted,
   mayWriteOpp,
   sectionsFor,
@@ -122,6 +123,8 @@ describe('gifted education (Begaafdheid, Keuze-uren)', () => {
     expect(mayCheckChoiceHours(['teacher'])).toBe(false);
     expect(mayWriteGifted(['teacher'])).toBe(true);
     expect(mayWriteGifted(['team_leader', 'privacy_officer'])).toBe(false);
+    expect(mayRecordMeasurements(['hb_specialist'])).toBe(true);
+    expect(mayRecordMeasurements(['mentor', 'teacher'])).toBe(false);
   });
 });
 

@@ -62,7 +62,7 @@ const GIFTED_OVERVIEW: readonly string[] = [
  * officer or external partners. */
 const CHOICE_HOURS: readonly string[] = [...GROUP_BOUND, ...SCHOOL_WIDE];
 /** Mirrors the API's gifted WORK roles plus the student's mentor and teachers: they record the
- * instruments, guidance and measurements (the API decides whether they teach the student). */
+ * instruments and guidance (the API decides whether they teach the student). */
 const GIFTED_WRITE: readonly string[] = [
   ...GROUP_BOUND,
   'intern_begeleider',
@@ -125,9 +125,14 @@ export function mayPlanCareMeetings(roles: readonly string[]): boolean {
   return roles.some((r) => CARE_WORK.includes(r));
 }
 
-/** Who records gifted instruments, guidance and measurements of a student they work with. */
+/** Who records gifted instruments and guidance of a student they work with. */
 export function mayWriteGifted(roles: readonly string[]): boolean {
   return roles.some((r) => GIFTED_WRITE.includes(r));
+}
+
+/** Who records a wave of the impact questionnaire: care and HB staff (the API's WORK roles). */
+export function mayRecordMeasurements(roles: readonly string[]): boolean {
+  return roles.some((r) => GIFTED_WRITE.includes(r) && !GROUP_BOUND.includes(r));
 }
 
 /** Who sees the school's HB overview (menu "Begaafdheid"). */

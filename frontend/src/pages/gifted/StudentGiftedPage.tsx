@@ -14,7 +14,7 @@ import { Page } from '../../components/Page';
 import { EmptyState, ProblemAlert, Skeleton } from '../../components/States';
 import { formatShortDate } from '../../lib/dates';
 import { fullName } from '../../lib/names';
-import { mayOpenGiftedCase, mayWriteGifted } from '../../lib/roles';
+import { mayOpenGiftedCase, mayRecordMeasurements, mayWriteGifted } from '../../lib/roles';
 import { useSession } from '../../session/useMe';
 import { Day, Overdue } from '../care/bits';
 import { NotFoundPage } from '../NotFoundPage';
@@ -143,7 +143,7 @@ export function StudentGiftedPage() {
             studentId={studentId}
             measurements={gifted.data.measurements}
             constructs={vocabulary.data.constructs}
-            mayWrite={mayWrite}
+            mayWrite={mayRecordMeasurements(roles)}
           />
         </div>
       )}
