@@ -35,11 +35,11 @@ from datetime import date, datetime, timedelta
 from functools import partial
 from typing import Any
 
+import benchlib
 import httpx
-import support
+from benchlib import STUDENTS_PER_GROUP, Account, StatementCounter, Timing
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
-from support import STUDENTS_PER_GROUP, Account, StatementCounter, Timing
 
 from zorgroute.cases import board, route_admin
 from zorgroute.cases.models import (
@@ -104,13 +104,13 @@ async def seed(
     sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, n: int
 ) -> Seeded:
     """The route through the route service; one open case per student inserted directly."""
-    school = await support.create_school(
-        sessionmaker, settings, support.homeroom_roster(n, ZOCO, "Zorgcoordinator", "Medewerker"),
+    school = await benchlib.create_school(
+        sessionmaker, settings, benchlib.homeroom_roster(n, ZOCO, "Zorgcoordinator", "Medewerker"),
         [Account("zorgcoordinator", "Zorgcoordinator", staff=ZOCO)],
     )  # fmt: skip
     school_id, refs, token = school.id, school.refs, school.tokens["zorgcoordinator"]
-    care = await support.principal_of(sessionmaker, settings, token)
-    groups = support.group_count(n)
+    care = await benchlib.principal_of(sessionmaker, settings, token)
+    groups = benchlib.group_count(n)
     today = utcnow().date()
     horizon = today + SOON
     async with sessionmaker() as session:
@@ -125,7 +125,7 @@ async def seed(
         base = utcnow() - timedelta(days=120)
         cases: list[CareCase] = []
         for i in range(n):
-            k = support.group_of(i, groups)
+            k = benchlib.group_of(i, groups)
             coordinator = (refs[ZOCO], refs[f"st-{k}"], None)[i % 3]
             since = base + timedelta(minutes=i)
             cases.append(
@@ -228,10 +228,10 @@ async def seed(
                 expected.deadlines["swv_start"] += 1
             due_on, label = next_deadline(candidates)
             name, level = state_names[case.state]
-            k = support.group_of(i, groups)
+            k = benchlib.group_of(i, groups)
             expected.cards[str(case.id)] = {
-                "student_name": support.student_name(i),
-                "group_names": [support.group_name(k)],
+                "student_name": benchlib.student_name(i),
+                "group_names": [benchlib.group_name(k)],
                 "mentors": [f"Mentor Medewerker{k}"],
                 "state": case.state,
                 "state_name": name,
@@ -246,7 +246,7 @@ async def seed(
         uow.add_all(follow_up)
         await uow.flush()
         await uow.commit()
-    return Seeded(n, school_id, care, support.session_headers(token, care), expected)
+    return Seeded(n, school_id, care, benchlib.session_headers(token, care), expected)
 
 
 # -- checks ---------------------------------------------------------------------------------
@@ -320,10 +320,10 @@ async def measure(
 
     async def rest_board() -> dict[str, Any]:
         url = f"/api/v1/schools/{school}/case-board?route_key={ROUTE}"
-        return await support.get_json(client, url, seeded.headers, "rest board")
+        return await benchlib.get_json(client, url, seeded.headers, "rest board")
 
     async def graphql_board() -> dict[str, Any]:
-        return await support.graphql_data(
+        return await benchlib.graphql_data(
             client, BOARD_QUERY, {"s": school, "key": ROUTE}, seeded.headers, "caseBoard",
             "graphql board", typename="CaseBoard",
         )  # fmt: skip
@@ -338,7 +338,7 @@ async def measure(
 
     async def rest_dashboard() -> dict[str, Any]:
         url = f"/api/v1/schools/{school}/care-deadlines"
-        return await support.get_json(client, url, seeded.headers, "rest dashboard")
+        return await benchlib.get_json(client, url, seeded.headers, "rest dashboard")
 
     errors = [
         *check_board("rest", await rest_board(), seeded),
@@ -350,15 +350,15 @@ async def measure(
         raise SystemExit("wrong answers:\n  " + "\n  ".join(errors))
     print(f"timing {runs} runs each ...", file=sys.stderr, flush=True)
     return [
-        await support.time_runs("rest GET case-board", runs, warmup, counter, rest_board),
-        await support.time_runs("graphql caseBoard", runs, warmup, counter, graphql_board),
-        await support.time_runs("service case_board", runs, warmup, counter, service_board),
-        await support.time_runs("rest GET care-deadlines", runs, warmup, counter, rest_dashboard),
+        await benchlib.time_runs("rest GET case-board", runs, warmup, counter, rest_board),
+        await benchlib.time_runs("graphql caseBoard", runs, warmup, counter, graphql_board),
+        await benchlib.time_runs("service case_board", runs, warmup, counter, service_board),
+        await benchlib.time_runs("rest GET care-deadlines", runs, warmup, counter, rest_dashboard),
     ]
 
 
 async def bench(app: Any, settings: Settings, sizes: list[int], runs: int, warmup: int) -> int:
-    results = await support.per_size(
+    results = await benchlib.per_size(
         app, sizes, "cases", partial(seed, app.state.sessionmaker, settings),
         lambda client, counter, seeded: measure(app, client, counter, seeded, runs, warmup),
     )  # fmt: skip
@@ -370,7 +370,7 @@ def report(results: list[tuple[Seeded, list[Timing]]], runs: int) -> int:
         f"\none school per size: a roster of N students (homerooms of {STUDENTS_PER_GROUP}), one "
         f"open case per student on '{ROUTE}'; {runs} runs each\n"
     )
-    support.size_table(
+    benchlib.size_table(
         [(seeded.size, timings, dashboard_items(seeded)) for seeded, timings in results],
         "cases",
         "ms/100 cases",
@@ -383,7 +383,7 @@ def report(results: list[tuple[Seeded, list[Timing]]], runs: int) -> int:
         "\nsession (4), context, mentored students, five deadline sources, OPPs and group plans,"
         "\nstudents (3), two metrics, one audit insert. 'ms/100 cases': median per 100 cases."
     )
-    return support.statements_per_size(
+    return benchlib.statements_per_size(
         [(seeded.size, timings) for seeded, timings in results],
         note_only=lambda name: "care-deadlines" in name,  # the dashboard's count is reported
     )
@@ -400,15 +400,15 @@ def main(argv: list[str] | None = None) -> int:
         "--cases", type=int, action="append",
         help="open cases (= students) of a school; repeat for more sizes (default 50 and 500)",
     )  # fmt: skip
-    support.timing_options(parser, runs=100, warmup=5)
-    support.keep_option(parser)
+    benchlib.timing_options(parser, runs=100, warmup=5)
+    benchlib.keep_option(parser)
     args = parser.parse_args(argv)
     sizes = args.cases or list(DEFAULT_SIZES)
     if any(not 1 <= s <= 5000 for s in sizes) or args.runs < 1 or args.warmup < 0:
         parser.error("--cases must be 1..5000, --runs at least 1, --warmup at least 0")
 
-    with support.embedded_database(args.keep) as db:
-        settings = support.app_settings(db)
+    with benchlib.embedded_database(args.keep) as db:
+        settings = benchlib.app_settings(db)
         app = create_app(settings)
         return asyncio.run(bench(app, settings, sizes, args.runs, args.warmup))
 

@@ -40,11 +40,11 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
+import benchlib
 import httpx
-import support
+from benchlib import STUDENTS_PER_GROUP, Account, StatementCounter, Timing
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
-from support import STUDENTS_PER_GROUP, Account, StatementCounter, Timing
 
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.embedded_pg import DATABASE
@@ -128,14 +128,13 @@ async def seed(
 ) -> Seeded:
     """A roster of 2n; the first n students get gifted records, inserted directly."""
     total = 2 * n
-    school = await support.create_school(
-        sessionmaker, settings, support.homeroom_roster(total, HB, "Specialist", "Hoogbegaafdheid"),
-        [Account("hb_specialist", "Specialist HB", staff=HB)],
-    )  # fmt: skip
+    roster = benchlib.homeroom_roster(total, HB, "Specialist", "Hoogbegaafdheid")
+    accounts = [Account("hb_specialist", "Specialist HB", staff=HB)]
+    school = await benchlib.create_school(sessionmaker, settings, roster, accounts)
     school_id, swv_id, refs = school.id, school.swv_id, school.refs
     token = school.tokens["hb_specialist"]
-    hb = await support.principal_of(sessionmaker, settings, token)
-    groups = support.group_count(total)
+    hb = await benchlib.principal_of(sessionmaker, settings, token)
+    groups = benchlib.group_count(total)
     today = date.today()  # what the service compares review dates with
     now = utcnow()
     committee = [refs[HB], refs["st-0"]]
@@ -229,7 +228,7 @@ async def seed(
                 school_id=school_id, student_id=student, kind="group", offering_id=offering.id,
                 offering_school_id=school_id, route="intern_begeleider", status=status,
                 motivation="Verveelt zich in de les, zoekt verdieping",
-                observation_id=latest[i].id, snapshot={"name": support.student_name(i)},
+                observation_id=latest[i].id, snapshot={"name": benchlib.student_name(i)},
                 submitted_by_name="Specialist Hoogbegaafdheid",
                 submitted_at=now - timedelta(days=50),
                 decided_by=committee if status == "admitted" else [],
@@ -251,8 +250,8 @@ async def seed(
                 offering_school_id=school_id, application_id=application.id,
                 status=enrolment_status, starts_on=today - timedelta(days=35), goals=goals,
                 next_review_on=today + timedelta(days=i % 40 - 10),
-                regular_teacher_staff_id=refs[f"st-{support.group_of(i, groups)}"],
-                regular_teacher_name=f"Mentor Medewerker{support.group_of(i, groups)}",
+                regular_teacher_staff_id=refs[f"st-{benchlib.group_of(i, groups)}"],
+                regular_teacher_name=f"Mentor Medewerker{benchlib.group_of(i, groups)}",
                 class_adjustments="Compacten bij wiskunde", alignment="Presenteert in de klas",
                 ended_on=today - timedelta(days=5) if ended else None,
                 exit_reason="goals_met" if ended else None,
@@ -285,8 +284,8 @@ async def seed(
         active = e is not None and e.status == "active"
         plan = plans.get(i)
         expected.rows[str(refs[f"s-{i}"])] = {
-            "name": support.student_name(i),
-            "group_name": support.group_name(support.group_of(i, groups)),
+            "name": benchlib.student_name(i),
+            "group_name": benchlib.group_name(benchlib.group_of(i, groups)),
             "twice_exceptional": p.twice_exceptional,  # the specialist sees it
             "underachievement_suspected": p.underachievement_suspected,
             "latest_recommendation": o.recommendation,
@@ -308,7 +307,7 @@ async def seed(
         "applications_open": sum(a.status in OPEN_APPLICATIONS for a in applications),
         "student_count": total,
     }
-    return Seeded(n, school_id, hb, support.session_headers(token, hb), expected)
+    return Seeded(n, school_id, hb, benchlib.session_headers(token, hb), expected)
 
 
 def wave_scores(i: int, wave: int) -> dict[str, int]:
@@ -370,10 +369,10 @@ async def measure(
 
     async def rest_overview() -> dict[str, Any]:
         url = f"/api/v1/schools/{school}/gifted-overview"
-        return await support.get_json(client, url, seeded.headers, "rest overview")
+        return await benchlib.get_json(client, url, seeded.headers, "rest overview")
 
     async def graphql_overview() -> dict[str, Any]:
-        return await support.graphql_data(
+        return await benchlib.graphql_data(
             client, OVERVIEW_QUERY, {"s": school}, seeded.headers, "giftedOverview",
             "graphql overview", typename="GiftedOverview",
         )  # fmt: skip
@@ -397,7 +396,9 @@ async def measure(
     if errors:
         raise SystemExit("wrong answers:\n  " + "\n  ".join(errors))
     print(f"timing {runs} runs each ...", file=sys.stderr, flush=True)
-    return [await support.time_runs(name, runs, warmup, counter, call) for name, call in contenders]
+    return [
+        await benchlib.time_runs(name, runs, warmup, counter, call) for name, call in contenders
+    ]
 
 
 async def bench(
@@ -408,7 +409,7 @@ async def bench(
     if not with_graphql:
         print("the GraphQL schema has no giftedOverview: REST and service only", file=sys.stderr)
 
-    results = await support.per_size(
+    results = await benchlib.per_size(
         app, sizes, "gifted students", partial(seed, app.state.sessionmaker, settings),
         lambda client, counter, seeded: measure(
             app, client, counter, seeded, runs, warmup, with_graphql
@@ -423,7 +424,7 @@ def report(results: list[tuple[Seeded, list[Timing]]], runs: int) -> int:
         f"\none school per size: a roster of 2N students (homerooms of {STUDENTS_PER_GROUP}), N "
         f"of them gifted with a profile, observations and measurements; {runs} runs each\n"
     )
-    support.size_table(
+    benchlib.size_table(
         [(seeded.size, timings, totals(seeded)) for seeded, timings in results],
         "students",
         "ms/100 stud.",
@@ -436,7 +437,7 @@ def report(results: list[tuple[Seeded, list[Timing]]], runs: int) -> int:
         "\nmeasurements, students (3), the school's student count, one audit insert."
         "\n'ms/100 stud.': median per 100 gifted students."
     )
-    return support.statements_per_size([(seeded.size, timings) for seeded, timings in results])
+    return benchlib.statements_per_size([(seeded.size, timings) for seeded, timings in results])
 
 
 def totals(seeded: Seeded) -> str:
@@ -450,19 +451,19 @@ def main(argv: list[str] | None = None) -> int:
         help="gifted students of a school (the roster has twice as many); repeat for more sizes "
         "(default 50 and 500)",
     )  # fmt: skip
-    support.timing_options(parser, runs=100, warmup=5)
+    benchlib.timing_options(parser, runs=100, warmup=5)
     parser.add_argument(
         "--no-analyze", action="store_true",
         help="skip the ANALYZE after seeding: plan on the statistics autovacuum happens to have",
     )  # fmt: skip
-    support.keep_option(parser)
+    benchlib.keep_option(parser)
     args = parser.parse_args(argv)
     sizes = args.students or list(DEFAULT_SIZES)
     if any(not 1 <= s <= 5000 for s in sizes) or args.runs < 1 or args.warmup < 0:
         parser.error("--students must be 1..5000, --runs at least 1, --warmup at least 0")
 
-    with support.embedded_database(args.keep) as db:
-        settings = support.app_settings(db)
+    with benchlib.embedded_database(args.keep) as db:
+        settings = benchlib.app_settings(db)
         app = create_app(settings)
         # Fresh tables have no statistics until autovacuum gets to them (a minute or so, maybe
         # in the middle of the timings): the planner then guesses one row per table and picks

@@ -32,13 +32,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+import benchlib
 import httpx
-import support
+from benchlib import MODIFIED_AT, Account, StatementCounter, Timing
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
-from support import MODIFIED_AT, Account, StatementCounter, Timing
 
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.security.principal import Principal
@@ -198,10 +198,10 @@ async def seed(
     sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, n: int
 ) -> Seeded:
     """The overview of one cycle, filled the way the mentor fills it, through the services."""
-    school = await support.create_school(sessionmaker, settings, roster(n), ACCOUNTS)
+    school = await benchlib.create_school(sessionmaker, settings, roster(n), ACCOUNTS)
     school_id, tokens = school.id, school.tokens
-    care = await support.principal_of(sessionmaker, settings, tokens["zorgcoordinator"])
-    mentor = await support.principal_of(sessionmaker, settings, tokens["mentor"])
+    care = await benchlib.principal_of(sessionmaker, settings, tokens["zorgcoordinator"])
+    mentor = await benchlib.principal_of(sessionmaker, settings, tokens["mentor"])
     async with sessionmaker() as session:
         uow = UnitOfWork(session, request_id="bench-seed", actor=care)
         await uow.set_school_context([school_id])
@@ -299,7 +299,7 @@ async def seed(
         school_id=school_id,
         overview_id=overview.id,
         mentor=mentor,
-        mentor_headers=support.session_headers(tokens["mentor"], mentor),
+        mentor_headers=benchlib.session_headers(tokens["mentor"], mentor),
         students=len(overview.rows),
         results=results,
         signals=signals,
@@ -377,13 +377,13 @@ async def measure(
 
     async def graphql() -> dict[str, Any]:
         variables = {"id": str(seeded.overview_id)}
-        return await support.graphql_data(
+        return await benchlib.graphql_data(
             client, OVERVIEW_QUERY, variables, seeded.mentor_headers, "groupOverview", "graphql"
         )
 
     async def rest() -> dict[str, Any]:
         url = f"/api/v1/overviews/{seeded.overview_id}"
-        return await support.get_json(client, url, seeded.mentor_headers, "rest")
+        return await benchlib.get_json(client, url, seeded.mentor_headers, "rest")
 
     async def service() -> dict[str, Any]:
         async with app.state.sessionmaker() as session:
@@ -413,10 +413,10 @@ async def measure(
         raise SystemExit(f"the contenders disagree: expected {expected}, got {wrong}")
     print(f"timing {runs} runs each ...", file=sys.stderr, flush=True)
     return [
-        await support.time_runs("graphql groupOverview", runs, warmup, counter, graphql),
-        await support.time_runs("rest GET overview", runs, warmup, counter, rest),
-        await support.time_runs("service get_overview", runs, warmup, counter, service),
-        await support.time_runs("hand-written SQL", runs, warmup, counter, sql),
+        await benchlib.time_runs("graphql groupOverview", runs, warmup, counter, graphql),
+        await benchlib.time_runs("rest GET overview", runs, warmup, counter, rest),
+        await benchlib.time_runs("service get_overview", runs, warmup, counter, service),
+        await benchlib.time_runs("hand-written SQL", runs, warmup, counter, sql),
     ]
 
 
@@ -426,8 +426,8 @@ async def bench(app: Any, settings: Settings, students: int, runs: int, warmup: 
     print(f"seeding a group of {students} students ...", file=sys.stderr, flush=True)
     seeded = await seed(app.state.sessionmaker, settings, students)
     try:
-        with support.counting(engine, counter):
-            async with support.asgi_client(app) as client:
+        with benchlib.counting(engine, counter):
+            async with benchlib.asgi_client(app) as client:
                 timings = await measure(app, client, counter, seeded, runs, warmup)
     finally:
         await engine.dispose()
@@ -467,14 +467,14 @@ def report(seeded: Seeded, timings: list[Timing], runs: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--students", type=int, default=35, help="group size (default 35)")
-    support.timing_options(parser, runs=200, warmup=10)
-    support.keep_option(parser)
+    benchlib.timing_options(parser, runs=200, warmup=10)
+    benchlib.keep_option(parser)
     args = parser.parse_args(argv)
     if not 1 <= args.students <= 500 or args.runs < 1 or args.warmup < 0:
         parser.error("--students must be 1..500, --runs at least 1, --warmup at least 0")
 
-    with support.embedded_database(args.keep) as db:
-        settings = support.app_settings(db)
+    with benchlib.embedded_database(args.keep) as db:
+        settings = benchlib.app_settings(db)
         app = create_app(settings)
         return asyncio.run(bench(app, settings, args.students, args.runs, args.warmup))
 

@@ -25,10 +25,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-import support
+import benchlib
+from benchlib import ISSUER, MODIFIED_AT, StatementCounter
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
-from support import ISSUER, MODIFIED_AT, StatementCounter
 
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.security.principal import Principal
@@ -58,7 +58,7 @@ def roster(n: int, updated_every: int | None = None) -> dict[str, Any]:
 
     With `updated_every`, every so-many-th student has a new given name and a newer modified_at.
     """
-    groups = support.group_count(n)
+    groups = benchlib.group_count(n)
 
     def student(i: int) -> dict[str, Any]:
         changed = updated_every is not None and i % updated_every == 0
@@ -93,10 +93,10 @@ def roster(n: int, updated_every: int | None = None) -> dict[str, Any]:
             }
             for i in range(n)
         ],
-        "groups": support.homerooms(groups),
-        "staff": support.mentors(groups, email=True),
-        "enrolments": support.homeroom_enrolments(n, groups),
-        "assignments": support.mentor_assignments(groups),
+        "groups": benchlib.homerooms(groups),
+        "staff": benchlib.mentors(groups, email=True),
+        "enrolments": benchlib.homeroom_enrolments(n, groups),
+        "assignments": benchlib.mentor_assignments(groups),
     }
 
 
@@ -111,7 +111,7 @@ async def create_school(
     tag = secrets.token_hex(4)
     async with sessionmaker() as session:
         uow = UnitOfWork(session, request_id=f"bench-{tag}")
-        school = await support.add_school(uow, tag, vestiging=f"{secrets.randbelow(100):02d}")
+        school = await benchlib.add_school(uow, tag, vestiging=f"{secrets.randbelow(100):02d}")
         client = IntegrationClient(
             issuer=ISSUER,
             client_id=f"{CLIENT_ID}-{tag}",
@@ -223,7 +223,7 @@ async def bench(
     counter = StatementCounter()
     lines: list[tuple[int, int, Measurement]] = []
     try:
-        with support.counting(engine, counter):
+        with benchlib.counting(engine, counter):
             for n in sizes:
                 print(f"syncing {n} students ...", file=sys.stderr, flush=True)
                 lines += await bench_size(sessionmaker, counter, n)
@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     if any(n < 1 or n > 50_000 for n in sizes):
         parser.error("--students must be between 1 and 50000 (the payload's limit)")
 
-    with support.embedded_database(args.keep) as db:
+    with benchlib.embedded_database(args.keep) as db:
         app = create_app(Settings(env="test", database_url=db.app_url, log_level="WARNING"))
         asyncio.run(bench(app.state.engine, app.state.sessionmaker, sizes))
     return 0

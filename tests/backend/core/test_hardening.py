@@ -362,6 +362,7 @@ def test_default_sync_limit_fits_a_5000_student_school_with_room_to_spare(
     assert spec is not None and spec.loader is not None
     bench = importlib.util.module_from_spec(spec)
     monkeypatch.setitem(sys.modules, spec.name, bench)  # its dataclasses look themselves up
+    monkeypatch.syspath_prepend(str(REPO_DIR / "bench"))  # as `python bench/...` runs it
     spec.loader.exec_module(bench)
     indented = len(json.dumps(bench.roster(5000), indent=2).encode())
     defaults = BodyLimitSettings()

@@ -8,7 +8,8 @@ contender; the table and the statements-per-size check of the benchmarks that ru
 sizes. Each script keeps its own seeding, checks and output.
 
 The scripts are run as `python bench/<script>.py`, which puts this folder first on sys.path:
-`import support` finds this file.
+`import benchlib` finds this file (not `support`: the backend tests have a package of that
+name, and a test imports `roster_sync.py`).
 """
 
 from __future__ import annotations
