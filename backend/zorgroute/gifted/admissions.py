@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import col, select
 
+from zorgroute.cases.reads import student_name
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.errors import (
     Forbidden,
@@ -40,6 +41,7 @@ from zorgroute.gifted.offerings import (
     lock_offering,
     read_one,
     staff_names,
+    usable_offering,
     validation_problem,
 )
 from zorgroute.gifted.policies import (
@@ -64,7 +66,7 @@ from zorgroute.gifted.schemas import (
 )
 from zorgroute.gifted.signalling import intake_read, observation_read
 from zorgroute.organisations.models import School, SchoolYear
-from zorgroute.roster.models import Enrolment, Group, PersonName, Student
+from zorgroute.roster.models import Enrolment, Group, Student
 
 APPLICATION_NOT_FOUND = "There is no application with this id that you may see."
 SUBMITTED_TOPIC = "gifted.application_submitted"
@@ -152,12 +154,7 @@ def _writer(seen: Seen) -> GiftedAccess:
 async def _usable_offering(
     uow: UnitOfWork, school_id: uuid.UUID, offering_id: uuid.UUID
 ) -> Offering:
-    """An offering the student's school may apply to: its own, or an open one of its SWV."""
-    offering = await uow.first(select(Offering).where(Offering.id == offering_id))
-    if offering is not None and offering.school_id != school_id:
-        swv_id = await uow.scalar(select(School.swv_id).where(School.id == school_id))
-        if not (offering.regional or offering.open_to_other_schools) or offering.swv_id != swv_id:
-            offering = None
+    offering = await usable_offering(uow, school_id, offering_id)
     if offering is None:
         raise NotFound(OFFERING_NOT_FOUND)
     if offering.archived:
@@ -213,12 +210,8 @@ async def build_snapshot(
     grade = ""
     if group is not None and school is not None:
         grade = f"{'groep' if school.sector in ('PO', 'SO') else 'leerjaar'} {group.grade}"
-    name = ""
-    if student is not None:
-        given = student.preferred_name or student.given_name
-        name = PersonName.display(given, student.infix, student.family_name)
     return {
-        "student_name": name,
+        "student_name": student_name(student) if student is not None else "",
         "group_name": group.name if group else "",
         "school_name": school.name if school else "",
         "grade": grade,

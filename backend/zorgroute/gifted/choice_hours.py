@@ -24,7 +24,7 @@ from zorgroute.core.models import SCHOOL_TZ, school_today, utcnow
 from zorgroute.core.security import roles
 from zorgroute.core.security.principal import Principal
 from zorgroute.gifted.models import ChoiceHourPolicy, ChoiceHourRequest
-from zorgroute.gifted.policies import POLICY_EDIT, GiftedAccess, gifted_access, staff_roles
+from zorgroute.gifted.policies import POLICY_EDIT, GiftedAccess, gifted_access
 from zorgroute.gifted.schemas import (
     AttendanceIn,
     ChoiceHourCreate,
@@ -34,6 +34,7 @@ from zorgroute.gifted.schemas import (
     ChoiceHourRead,
 )
 from zorgroute.gifted.vocabulary import CHOICE_ACTIVITIES
+from zorgroute.hgw.policies import school_staff_roles
 from zorgroute.roster.models import Enrolment, Group, StaffMember, Student, TeachingAssignment
 from zorgroute.roster.policies import mentored_students
 
@@ -83,7 +84,7 @@ async def _policy(
 async def get_policy(
     uow: UnitOfWork, principal: Principal, school_id: uuid.UUID
 ) -> ChoiceHourPolicyRead:
-    staff_roles(principal, school_id)
+    school_staff_roles(principal, school_id)
     return _policy_read(await _policy(uow, school_id))
 
 
@@ -94,7 +95,7 @@ async def put_policy(
     expected: int | None,
     data: ChoiceHourPolicyWrite,
 ) -> ChoiceHourPolicyRead:
-    if not staff_roles(principal, school_id) & POLICY_EDIT:
+    if not school_staff_roles(principal, school_id) & POLICY_EDIT:
         raise Forbidden("The HB-specialist or school leadership sets the keuze-uren policy.")
     row = await _policy(uow, school_id, lock=True)
     require_version(row.version if row else 0, expected, "keuze-uren policy")
@@ -194,7 +195,7 @@ async def list_requests(
     from_date: date | None,
     to_date: date | None,
 ) -> list[ChoiceHourRead]:
-    school_roles = staff_roles(principal, school_id)
+    school_roles = school_staff_roles(principal, school_id)
     staff_id = principal.staff_member_ids.get(school_id)
     stmt = select(ChoiceHourRequest).where(ChoiceHourRequest.school_id == school_id)
     if student_id is not None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from zorgroute.cases.reads import student_name
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.errors import (
     Conflict,
@@ -30,7 +31,13 @@ from zorgroute.core.models import new_id, school_today, utcnow
 from zorgroute.core.outbox import emit
 from zorgroute.core.security.principal import Principal
 from zorgroute.gifted.admissions import load_application, step, student_side
-from zorgroute.gifted.models import Application, EnrolmentReview, Offering, OfferingEnrolment
+from zorgroute.gifted.models import (
+    ENROLMENT_STATUSES,
+    Application,
+    EnrolmentReview,
+    Offering,
+    OfferingEnrolment,
+)
 from zorgroute.gifted.offerings import (
     acting_school,
     is_placement,
@@ -53,7 +60,7 @@ from zorgroute.gifted.schemas import (
     StamschoolAgreements,
 )
 from zorgroute.plans.models import IndividualPlan
-from zorgroute.roster.models import PersonName, Student
+from zorgroute.roster.models import Student
 
 ENROLMENT_NOT_FOUND = "There is no enrolment with this id that you may see."
 ENDED_TOPIC = "gifted.enrolment_ended"
@@ -139,7 +146,7 @@ async def _student_names(uow: UnitOfWork, rows: list[OfferingEnrolment]) -> dict
     """The student's name from the roster where the caller's schools can read it, else (the
     offering's school reading another school's student) from the application's snapshot."""
     students = {
-        s.id: PersonName.display(s.preferred_name or s.given_name, s.infix, s.family_name)
+        s.id: student_name(s)
         for s in await uow.scalars(
             select(Student).where(col(Student.id).in_({e.student_id for e in rows}))
         )
@@ -240,6 +247,8 @@ async def get_enrolment(
 async def for_offering(
     uow: UnitOfWork, principal: Principal, offering_id: uuid.UUID, status: str | None
 ) -> list[EnrolmentRead]:
+    if status is not None and status not in ENROLMENT_STATUSES:
+        raise invalid("/status", f"One of: {', '.join(ENROLMENT_STATUSES)}")
     offering = await load_offering(uow, principal, offering_id)
     if not runs_offering(principal, offering):
         raise Forbidden("The committee and the HB staff of the offering's school see its students.")

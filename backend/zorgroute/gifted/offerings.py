@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import and_, func, literal, or_, union_all
 from sqlmodel import col, select
 
+from zorgroute.cases.reads import staff_name, staff_refs
 from zorgroute.core.db import UnitOfWork
 from zorgroute.core.errors import Forbidden, NotFound, ValidationFailed, require_version
 from zorgroute.core.models import utcnow
@@ -21,7 +22,6 @@ from zorgroute.gifted.policies import (
     OFFERING_NOT_FOUND,
     edits_offering,
     offering_visible,
-    staff_roles,
     staff_roles_or_none,
 )
 from zorgroute.gifted.schemas import (
@@ -32,8 +32,9 @@ from zorgroute.gifted.schemas import (
     OfferingWrite,
 )
 from zorgroute.gifted.vocabulary import PLACEMENT_TYPES
+from zorgroute.hgw.policies import school_staff_roles
 from zorgroute.organisations.models import School
-from zorgroute.roster.models import PersonName, StaffMember
+from zorgroute.roster.models import StaffMember
 
 # Row-level security hides another school's staff: a regional offering read from a sending
 # school names its committee members without their names.
@@ -62,10 +63,7 @@ def acting_school(principal: Principal, row: Application | OfferingEnrolment) ->
 async def staff_names(uow: UnitOfWork, ids: Iterable[uuid.UUID | None]) -> dict[uuid.UUID, str]:
     """Display names of the staff members the caller's schools can read."""
     wanted = list({i for i in ids if i is not None})
-    if not wanted:
-        return {}
-    rows = await uow.scalars(select(StaffMember).where(col(StaffMember.id).in_(wanted)))
-    return {s.id: PersonName.display(s.given_name, s.infix, s.family_name) for s in rows}
+    return {staff_id: ref.name for staff_id, ref in (await staff_refs(uow, wanted)).items()}
 
 
 async def school_staff(
@@ -80,7 +78,7 @@ async def school_staff(
             col(StaffMember.id).in_(wanted), col(StaffMember.school_id) == school_id
         )
     )
-    return {s.id: PersonName.display(s.given_name, s.infix, s.family_name) for s in rows}
+    return {s.id: staff_name(s) for s in rows}
 
 
 def is_placement(offering: Offering) -> bool:
@@ -93,6 +91,19 @@ async def swv_ids_of(uow: UnitOfWork, principal: Principal) -> set[uuid.UUID]:
     if not schools:
         return set()
     return set(await uow.scalars(select(School.swv_id).where(col(School.id).in_(schools))))
+
+
+async def usable_offering(
+    uow: UnitOfWork, school_id: uuid.UUID, offering_id: uuid.UUID
+) -> Offering | None:
+    """An offering a student of `school_id` may be applied to: the school's own, or an open
+    (regional) one of its SWV; None otherwise. Archived ones are for the caller to refuse."""
+    offering = await uow.first(select(Offering).where(Offering.id == offering_id))
+    if offering is None or offering.school_id == school_id:
+        return offering
+    swv_id = await uow.scalar(select(School.swv_id).where(School.id == school_id))
+    open_to_us = offering.regional or offering.open_to_other_schools
+    return offering if open_to_us and offering.swv_id == swv_id else None
 
 
 async def load_offering(uow: UnitOfWork, principal: Principal, offering_id: uuid.UUID) -> Offering:
@@ -209,7 +220,7 @@ async def read_one(uow: UnitOfWork, offering: Offering) -> OfferingRead:
 async def catalogue(
     uow: UnitOfWork, principal: Principal, school_id: uuid.UUID, *, include_archived: bool = False
 ) -> OfferingCatalogue:
-    staff_roles(principal, school_id)
+    school_staff_roles(principal, school_id)
     school = await uow.first(select(School).where(School.id == school_id))
     if school is None:  # pragma: no cover - a membership always names an existing school
         raise NotFound("There is no school with this id that you may see.")
@@ -241,7 +252,7 @@ async def get_offering(
 async def create_offering(
     uow: UnitOfWork, principal: Principal, school_id: uuid.UUID, data: OfferingWrite
 ) -> OfferingRead:
-    if not staff_roles(principal, school_id) & OFFERING_EDIT:
+    if not school_staff_roles(principal, school_id) & OFFERING_EDIT:
         raise Forbidden("HB staff, care coordinators and school leadership edit the catalogue.")
     school = await uow.first(select(School).where(School.id == school_id))
     if school is None:  # pragma: no cover - a membership always names an existing school

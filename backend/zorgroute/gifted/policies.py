@@ -32,7 +32,6 @@ SUBMIT = WORK  # submit an application on a route (ouders, intern begeleider, SW
 POLICY_EDIT = roles.GIFTED | roles.LEADERSHIP
 TWICE_EXCEPTIONAL = WORK  # plus the mentor
 OFFERING_NOT_FOUND = "There is no offering with this id that you may see."
-SCHOOL_NOT_FOUND = "There is no school with this id that you may see."
 
 
 @dataclass(frozen=True)
@@ -84,15 +83,6 @@ async def gifted_access(
     if write and not access.writes():
         raise Forbidden("You do not work with this student.")
     return access
-
-
-def staff_roles(principal: Principal, school_id: uuid.UUID) -> frozenset[str]:
-    """The caller's roles at a school as staff; 404 for integration clients, external
-    partners and other schools."""
-    school_roles = principal.roles_at(school_id)
-    if principal.kind != "user" or not school_roles - {roles.EXTERNAL, roles.INTEGRATION}:
-        raise NotFound(SCHOOL_NOT_FOUND)
-    return school_roles
 
 
 def on_committee(principal: Principal, offering: Offering) -> bool:

@@ -26,7 +26,7 @@ from zorgroute.gifted.models import (
     SkillObservation,
     SupportProfile,
 )
-from zorgroute.gifted.policies import READ, GiftedAccess, gifted_access, staff_roles
+from zorgroute.gifted.policies import READ, GiftedAccess, gifted_access
 from zorgroute.gifted.schemas import (
     GiftedCaseIn,
     GiftedOverview,
@@ -36,6 +36,7 @@ from zorgroute.gifted.schemas import (
 )
 from zorgroute.gifted.signalling import FOLLOW_UP_KIND
 from zorgroute.gifted.vocabulary import REVERSED_CONSTRUCTS
+from zorgroute.hgw.policies import school_staff_roles
 from zorgroute.roster.models import Enrolment, Group, Student
 
 GIFTED_ROUTE = "hb-multidisciplinair"  # the template key a school installs the route under
@@ -168,7 +169,7 @@ async def open_gifted_case(
 async def overview(uow: UnitOfWork, principal: Principal, school_id: uuid.UUID) -> GiftedOverview:
     """Every student with a gifted profile, an observation, an application or an enrolment, in
     a fixed number of queries whatever the school's size."""
-    school_roles = staff_roles(principal, school_id)
+    school_roles = school_staff_roles(principal, school_id)
     if not school_roles & READ:
         raise Forbidden("The overview is for HB staff, care staff and leadership.")
     sees_twice = bool(school_roles & (READ - {"team_leader", "school_leader"}))

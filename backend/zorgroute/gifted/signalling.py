@@ -29,7 +29,8 @@ from zorgroute.gifted.models import (
     SelfAssessment,
     SkillObservation,
 )
-from zorgroute.gifted.policies import GiftedAccess, gifted_access
+from zorgroute.gifted.offerings import usable_offering
+from zorgroute.gifted.policies import gifted_access
 from zorgroute.gifted.schemas import (
     FollowUp,
     GiftedVocabulary,
@@ -46,7 +47,6 @@ from zorgroute.gifted.schemas import (
     Term,
 )
 from zorgroute.hgw.models import GroupOverview, OverviewRow, Signal
-from zorgroute.organisations.models import School
 
 OBSERVATION_NOT_FOUND = "There is no observation with this id that you may see."
 INTAKE_NOT_FOUND = "There is no needs intake with this id that you may see."
@@ -141,22 +141,6 @@ def _check_observation(data: ObservationIn) -> None:
         raise ValidationFailed("The observation is not complete.", errors=errors)
 
 
-async def _usable_offering(uow: UnitOfWork, access: GiftedAccess, offering_id: uuid.UUID) -> None:
-    """An offering the student's school may apply to: its own, or a regional one of its SWV."""
-    swv_id = await uow.scalar(select(School.swv_id).where(School.id == access.school_id))
-    offering = await uow.first(select(Offering).where(Offering.id == offering_id))
-    usable = (
-        offering is not None
-        and not offering.archived
-        and (
-            offering.school_id == access.school_id
-            or (offering.open_to_other_schools and offering.swv_id == swv_id)
-        )
-    )
-    if not usable:
-        raise invalid("/offering_id", "Not an offering this student's school can apply to.")
-
-
 async def _only_individual_offering(uow: UnitOfWork, school_id: uuid.UUID) -> uuid.UUID | None:
     """Individual guidance at a school that offers it one way: the draft names that offering
     (with more than one, or none, whoever completes the application chooses)."""
@@ -234,7 +218,9 @@ async def record_observation(
     access = await gifted_access(uow, principal, student_id, write=True)
     _check_observation(data)
     if data.offering_id is not None:
-        await _usable_offering(uow, access, data.offering_id)
+        offering = await usable_offering(uow, access.school_id, data.offering_id)
+        if offering is None or offering.archived:
+            raise invalid("/offering_id", "Not an offering this student's school can apply to.")
     obs = SkillObservation(
         school_id=access.school_id,
         student_id=student_id,
@@ -468,6 +454,8 @@ async def write_intake_section(
     expected: int | None,
     data: IntakeSectionIn,
 ) -> NeedsIntakeRead:
+    if informant not in v.INFORMANTS:
+        raise invalid("/informant", f"One of: {', '.join(v.INFORMANTS)}")
     intake = await _intake(uow, principal, intake_id, write=True)
     require_version(intake.version, expected, "needs intake")
     codes = {code for code, _ in v.INTAKE_QUESTIONS[informant]}

@@ -63,7 +63,8 @@ async def visible(
     student: bool = False,
 ) -> T | Problem | None:
     """A read of one record: null when you may not see it (as `student` does), a Problem when
-    your role may not read it although you see what it belongs to. Either refusal is audited
+    your role may not read it although you see what it belongs to, or when an argument is
+    wrong. Either refusal is audited
     as `access.denied`, as REST's 403/404 are (`student`: the id is a student's)."""
     record_id = parse_id(value)
     if record_id is None:
@@ -75,6 +76,8 @@ async def visible(
         return None
     except Forbidden as exc:  # an answer, not a failure
         _denied(info, record_id, student, 403, exc.code)
+        return Problem.from_error(exc)
+    except AppError as exc:  # the read's own arguments are wrong (a filter out of range)
         return Problem.from_error(exc)
 
 
