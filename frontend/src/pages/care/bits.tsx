@@ -122,7 +122,8 @@ export function Check({
   );
 }
 
-/** Several checkboxes in a fieldset with a legend. */
+/** Several checkboxes in a fieldset with a legend; the hint and the error are read out with
+ * the group (`aria-describedby`), and a status line (e.g. "2 leden gekozen") may follow. */
 export function CheckGroup<T extends string>({
   legend,
   hint,
@@ -130,6 +131,8 @@ export function CheckGroup<T extends string>({
   options,
   onChange,
   error,
+  status,
+  id: givenId,
 }: {
   legend: string;
   hint?: string;
@@ -137,11 +140,27 @@ export function CheckGroup<T extends string>({
   options: readonly (readonly [T, string])[];
   onChange: (value: T[]) => void;
   error?: string | undefined;
+  status?: ReactNode;
+  id?: string;
 }) {
+  const generated = useId();
+  const id = givenId ?? generated;
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <fieldset className="fieldset">
+    <fieldset
+      id={id}
+      className={error ? 'fieldset invalid' : 'fieldset'}
+      aria-describedby={describedBy || undefined}
+      tabIndex={-1}
+    >
       <legend>{legend}</legend>
-      {hint ? <p className="hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       {options.map(([v, text]) => (
         <Check
           key={v}
@@ -150,7 +169,12 @@ export function CheckGroup<T extends string>({
           onChange={(on) => onChange(on ? [...value, v] : value.filter((x) => x !== v))}
         />
       ))}
-      {error ? <p className="field-error">{error}</p> : null}
+      {status ? <p className="meta">{status}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

@@ -16,8 +16,8 @@ import {
   isFull,
   toDecisionBody,
 } from '../../../lib/offerings';
-import { Failure, FormButtons, TextArea } from '../../care/bits';
-import { CheckList, FullBadge, ProblemDetail } from './parts';
+import { CheckGroup, Failure, FormButtons, TextArea } from '../../care/bits';
+import { FullBadge, ProblemDetail } from './parts';
 
 /** The committee's decision on one application: toelaten, wachtlijst or afwijzen, by at least
  * two committee members (the caller preselected), with a reason (required to reject) and, to
@@ -161,7 +161,7 @@ function DecisionForm({
       {draft.decision === 'waitlisted' ? (
         <p className="hint">{t('decision.waitlistNote')}</p>
       ) : null}
-      <CheckList
+      <CheckGroup
         id={fieldId('decided_by')}
         legend={t('decision.deciders')}
         hint={t('decision.decidersHint')}

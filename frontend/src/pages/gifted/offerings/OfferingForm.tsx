@@ -19,15 +19,16 @@ import {
   SETTINGS,
   toOfferingWrite,
 } from '../../../lib/offerings';
-import { Check, Choice, Failure, FormButtons, TextArea, TextInput } from '../../care/bits';
 import {
-  CheckList,
-  GoalsEditor,
-  NumberInput,
-  StaffSelect,
-  staffOptions,
-  useVocabulary,
-} from './parts';
+  Check,
+  CheckGroup,
+  Choice,
+  Failure,
+  FormButtons,
+  TextArea,
+  TextInput,
+} from '../../care/bits';
+import { GoalsEditor, NumberInput, StaffSelect, staffOptions, useVocabulary } from './parts';
 
 /** "Nieuw aanbod" / "Bewerken": the whole OfferingWrite in a dialog. */
 export function OfferingDialog({
@@ -255,7 +256,7 @@ export function OfferingForm({
         onChange={(capacity) => patch({ capacity })}
         error={err('/capacity')}
       />
-      <CheckList
+      <CheckGroup
         id={fieldId('/application_routes')}
         legend={t('form.routes')}
         hint={t('form.routesHint')}
@@ -276,7 +277,7 @@ export function OfferingForm({
         checked={form.openToOtherSchools}
         onChange={(openToOtherSchools) => patch({ openToOtherSchools })}
       />
-      <CheckList
+      <CheckGroup
         id={fieldId('/committee_staff_ids')}
         legend={t('form.committee')}
         hint={t('form.committeeHint')}

@@ -1,6 +1,5 @@
 /** Pieces shared by the offering screens: the vocabulary's labels, staff pickers, the goals
  * editor, an offering's facts, the observation and intake an application carries. */
-import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Staff, useStaff } from '../../../api/cases';
 import { useGiftedVocabulary } from '../../../api/gifted';
@@ -132,63 +131,6 @@ export function StaffSelect({
         </select>
       )}
     </Field>
-  );
-}
-
-/** Checkboxes in a fieldset; the error is read out with the group (`aria-describedby`). */
-export function CheckList({
-  legend,
-  hint,
-  options,
-  value,
-  onChange,
-  error,
-  status,
-  id: givenId,
-}: {
-  legend: string;
-  hint?: string;
-  options: readonly (readonly [string, string])[];
-  value: readonly string[];
-  onChange: (value: string[]) => void;
-  error?: string | undefined;
-  /** A line under the boxes (e.g. "2 leden gekozen"). */
-  status?: ReactNode;
-  id?: string;
-}) {
-  const generated = useId();
-  const id = givenId ?? generated;
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <fieldset
-      id={id}
-      className={error ? 'fieldset invalid' : 'fieldset'}
-      aria-describedby={describedBy || undefined}
-      tabIndex={-1}
-    >
-      <legend>{legend}</legend>
-      {hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {options.map(([v, text]) => (
-        <Check
-          key={v}
-          label={text}
-          checked={value.includes(v)}
-          onChange={(on) => onChange(on ? [...value, v] : value.filter((x) => x !== v))}
-        />
-      ))}
-      {status ? <p className="meta">{status}</p> : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
   );
 }
 
