@@ -8,7 +8,6 @@ import type {
   NeedsIntake,
   Observation,
   Offering,
-  Term,
 } from '../../../api/offerings';
 import { ApiProblem } from '../../../api/problem';
 import { Field } from '../../../components/Fields';
@@ -23,13 +22,10 @@ import {
   ROUTES,
 } from '../../../lib/offerings';
 import { Check, Day, Detail } from '../../care/bits';
+import { labelOf } from '../bits';
 import './offerings.css';
 
 // -- vocabulary -------------------------------------------------------------------------------
-
-function labelOf(terms: readonly Term[] | undefined, code: string): string {
-  return terms?.find((term) => term.code === code)?.label ?? code;
-}
 
 /** Labels from the API's vocabulary (offering kinds, recommendations, skills, intake
  * questions); the code itself until the vocabulary has loaded. */
