@@ -3,12 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { type Staff, useStaff } from '../../../api/cases';
 import { useGiftedVocabulary } from '../../../api/gifted';
-import type {
-  GiftedVocabulary,
-  NeedsIntake,
-  Observation,
-  Offering,
-} from '../../../api/offerings';
+import type { GiftedVocabulary, NeedsIntake, Observation, Offering } from '../../../api/offerings';
 import { ApiProblem } from '../../../api/problem';
 import { Field } from '../../../components/Fields';
 import { formatShortDate } from '../../../lib/dates';
