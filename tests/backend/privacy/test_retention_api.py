@@ -3,15 +3,14 @@ may use it, its audit trail, and that the retention job obeys what was set throu
 
 from __future__ import annotations
 
-import re
 import uuid
-import zlib
 from datetime import date, timedelta
 
 import httpx
 from sqlalchemy import update
 from sqlmodel import col, select
 from support.factories import World, WorldFactory
+from support.pdf import pdf_text
 from support.privacy_records import write_dossier
 
 from zorgroute.audit.models import AuditEvent
@@ -239,23 +238,13 @@ async def test_legal_holds_follow_the_roster_and_the_roles(
     assert (await client.get(url, headers=officer)).json()[0]["active"] is True
 
 
-def _pdf_text(pdf: bytes) -> str:
-    out = []
-    for raw in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
-        try:
-            out.append(zlib.decompress(raw).decode("cp1252", errors="replace"))
-        except zlib.error:
-            out.append(raw.decode("cp1252", errors="replace"))
-    return "\n".join(out).replace("\\(", "(").replace("\\)", ")")
-
-
 async def test_holds_are_part_of_the_inzage_export(client: httpx.AsyncClient, world: World) -> None:
     officer = await world.headers("privacy_officer")
     student_id = world.students["ll-1"]
     export = await client.get(f"/api/v1/students/{student_id}/export", headers=officer)
     assert export.json()["legal_holds"] == []
     pdf = await client.get(f"/api/v1/students/{student_id}/export.pdf", headers=officer)
-    assert "Er is geen bewaarplicht ingesteld" in _pdf_text(pdf.content)
+    assert "Er is geen bewaarplicht ingesteld" in pdf_text(pdf.content)
 
     resp = await client.post(
         f"/api/v1/students/{student_id}/legal-holds",
@@ -274,7 +263,7 @@ async def test_holds_are_part_of_the_inzage_export(client: httpx.AsyncClient, wo
             "lifted_by": None,
         }
     ]
-    text = _pdf_text(
+    text = pdf_text(
         (await client.get(f"/api/v1/students/{student_id}/export.pdf", headers=officer)).content
     )
     assert "Bewaarplicht (legal hold)" in text
